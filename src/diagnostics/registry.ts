@@ -1,0 +1,26 @@
+// The registry of stable diagnostic codes. Each stage declares its own codes with `defineCodes`;
+// `src/codes.ts` gathers them all for the generated `docs/diagnostics.md`.
+import type { Severity } from './diagnostic.js';
+
+/** Documentation of one stable diagnostic code. */
+export interface CodeDefinition {
+  /** Stable code, `SP` + four digits. The first digit names the stage (see docs/diagnostics.md). */
+  code: string;
+  /** Default severity. */
+  severity: Severity;
+  /** Short title, e.g. "Unknown feature". */
+  title: string;
+  /** One or two sentences: when it is reported and why it matters. */
+  description: string;
+  /** A small YAML (or other input) example that triggers it. */
+  example: string;
+  /** How to fix it. */
+  fix: string;
+}
+
+/** Declare a group of codes; the keys are the names used in code (`CODES.unknownFeature`). */
+export function defineCodes<const K extends string>(
+  defs: Record<K, CodeDefinition>,
+): Record<K, CodeDefinition> {
+  return defs;
+}

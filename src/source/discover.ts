@@ -1,0 +1,139 @@
+// Finding the package files: `*.yaml` / `*.yml` at any depth, never leaving the input folder (SPEC §2, §5).
+import { readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { FILE_START } from '../diagnostics/diagnostic.js';
+import { SOURCE_CODES } from './codes.js';
+
+/** A file to read: where it is and how to name it in diagnostics. */
+export interface SourceLocation {
+  /** Absolute path. */
+  absolute: string;
+  /** Path shown to people: relative to the working directory when inside it, with `/` separators. */
+  display: string;
+}
+
+/** The outcome of looking for package files. */
+export interface Discovery {
+  /** YAML files found, sorted by display path. */
+  files: SourceLocation[];
+  /** Other files seen and skipped (listed with `--verbose`). */
+  ignored: string[];
+  /** Problems: links leaving the folder, unreadable folders. */
+  diagnostics: Diagnostic[];
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+
+/** Display form of an absolute path: relative to `cwd` when inside it, `/` separators. */
+export function displayPath(absolute: string, cwd: string = process.cwd()): string {
+  const relative = path.relative(cwd, absolute);
+  const shown = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative;
+  return shown.split(path.sep).join('/');
+}
+
+/**
+ * Find YAML files under each root (a folder or a single file). Symbolic links are followed only
+ * when their target stays inside the root they were found under.
+ */
+export async function discoverSources(roots: readonly string[], cwd: string = process.cwd()): Promise<Discovery> {
+  const files = new Map<string, SourceLocation>();
+  const ignored: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+
+  for (const root of roots) {
+    const absoluteRoot = path.resolve(cwd, root);
+    let rootReal: string;
+    try {
+      rootReal = await realpath(absoluteRoot);
+    } catch {
+      diagnostics.push(fileProblem(displayPath(absoluteRoot, cwd), 'unreadable', 'no such file or folder'));
+      continue;
+    }
+    const info = await stat(rootReal);
+    if (info.isFile()) {
+      files.set(rootReal, { absolute: absoluteRoot, display: displayPath(absoluteRoot, cwd) });
+      continue;
+    }
+    await walk(absoluteRoot, rootReal, new Set([rootReal]));
+  }
+
+  async function walk(folder: string, rootReal: string, seen: Set<string>): Promise<void> {
+    let entries;
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      diagnostics.push(fileProblem(displayPath(folder, cwd), 'unreadable', errnoOf(error)));
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const absolute = path.join(folder, entry.name);
+      const display = displayPath(absolute, cwd);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      let real = absolute;
+      if (entry.isSymbolicLink()) {
+        try {
+          real = await realpath(absolute);
+        } catch {
+          diagnostics.push(fileProblem(display, 'unreadable', 'broken symbolic link'));
+          continue;
+        }
+        if (real !== rootReal && !real.startsWith(rootReal + path.sep)) {
+          if (isDir || YAML_FILE.test(entry.name) || (await isFolder(real))) {
+            diagnostics.push({
+              ...FILE_START,
+              code: SOURCE_CODES.symlinkOutside.code,
+              severity: 'error',
+              message: `symbolic link to ${real}, outside the input folder: not followed`,
+              file: display,
+              path: '',
+              hint: 'copy the file into the packages folder, or point the link inside it',
+            });
+          }
+          continue;
+        }
+        const info = await stat(real);
+        isDir = info.isDirectory();
+        isFile = info.isFile();
+      }
+      if (isDir) {
+        if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+        if (seen.has(real)) continue; // a link cycle inside the folder
+        seen.add(real);
+        await walk(absolute, rootReal, seen);
+      } else if (isFile && YAML_FILE.test(entry.name)) {
+        if (!files.has(real)) files.set(real, { absolute, display });
+      } else {
+        ignored.push(display);
+      }
+    }
+  }
+
+  const sorted = [...files.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  return { files: sorted, ignored: ignored.sort(), diagnostics };
+}
+
+async function isFolder(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function errnoOf(error: unknown): string {
+  return error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
+}
+
+function fileProblem(file: string, kind: 'unreadable', reason: string): Diagnostic {
+  return {
+    ...FILE_START,
+    code: SOURCE_CODES[kind].code,
+    severity: 'error',
+    message: `cannot read ${file} (${reason})`,
+    file,
+    path: '',
+  };
+}
