@@ -1,4 +1,7 @@
-// The diagnostics stage: model, registry, formatters.
+// The diagnostics stage: model, registry, suggestions, errors and formatters.
 export * from './diagnostic.js';
+export * from './docs.js';
+export * from './errors.js';
+export * from './format/index.js';
 export * from './registry.js';
 export * from './suggest.js';

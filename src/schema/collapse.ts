@@ -95,23 +95,27 @@ function rank(error: AjvError): number {
  * shape), keep that branch's deeper errors; otherwise keep one error for the whole alternative.
  */
 function dropAlternativeNoise(errors: readonly AjvError[]): AjvError[] {
-  const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
-  if (alternatives.length === 0) return [...errors];
   const drop = new Set<AjvError>();
-  // Innermost alternatives first, so nested anyOf collapse before their parents look at them.
-  const ordered = [...alternatives].sort((a, b) => b.schemaPath.length - a.schemaPath.length);
-  for (const alt of ordered) {
-    if (drop.has(alt)) continue;
-    const prefix = alt.schemaPath + '/';
-    const branch = errors.filter((e) => e !== alt && !drop.has(e) && e.schemaPath.startsWith(prefix));
-    const deeper = branch.filter((e) => e.instancePath.startsWith(alt.instancePath + '/') || (e.instancePath === alt.instancePath && isObjectBranchError(e)));
+  errors.forEach((alt, index) => {
+    if (alt.keyword !== 'anyOf' && alt.keyword !== 'oneOf') return;
+    // ajv reports a failed alternative right after its branches' errors. Branches reached through
+    // $ref have schema paths outside the alternative's, so collect by position and instance path.
+    const branch: AjvError[] = [];
+    for (let i = index - 1; i >= 0; i--) {
+      const e = errors[i] as AjvError;
+      if (e.instancePath !== alt.instancePath && !e.instancePath.startsWith(alt.instancePath + '/')) break;
+      branch.push(e);
+    }
+    const deeper = branch.filter(
+      (e) => !drop.has(e) && (e.instancePath.startsWith(alt.instancePath + '/') || (e.instancePath === alt.instancePath && isObjectBranchError(e))),
+    );
     if (deeper.length > 0) {
       drop.add(alt);
       for (const e of branch) if (!deeper.includes(e)) drop.add(e);
     } else {
       for (const e of branch) drop.add(e);
     }
-  }
+  });
   return errors.filter((e) => !drop.has(e));
 }
 

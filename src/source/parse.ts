@@ -28,6 +28,8 @@ export const MAX_ALIAS_COUNT = 100;
 export interface ParseOptions {
   /** Deepest nesting accepted. */
   maxDepth?: number;
+  /** What each document must be: a mapping (a package, a scenario) or a list (a catalog file). */
+  root?: 'mapping' | 'sequence';
 }
 
 /** What a pointer lookup should point at: the key of a mapping entry, or its value. */
@@ -167,17 +169,22 @@ export function parseSource(file: string, text: string, options: ParseOptions = 
       return;
     }
 
-    if (!isMap(contents)) {
+    const wantList = options.root === 'sequence';
+    if (wantList ? !isSeq(contents) : !isMap(contents)) {
       const [start, end] = nodeRange(contents);
       diagnostics.push({
         ...at(start, end),
         code: SOURCE_CODES.notMapping.code,
         severity: 'error',
-        message: `a package must be a mapping of properties, found ${describeNode(contents)}`,
+        message: wantList
+          ? `this file must hold a list, found ${describeNode(contents)}`
+          : `a document must be a mapping of properties, found ${describeNode(contents)}`,
         file,
         path: '',
         document: index,
-        hint: 'write one package per document as `key: value` lines; separate packages with `---`',
+        hint: wantList
+          ? 'write one `- ` entry per item'
+          : 'write one package per document as `key: value` lines; separate packages with `---`',
       });
       return;
     }
@@ -292,6 +299,7 @@ function nodeRange(node: YamlNode): [number, number] {
 
 function describeNode(node: YamlNode): string {
   if (isSeq(node)) return 'a list';
+  if (isMap(node)) return 'a mapping';
   if (isScalar(node)) return node.value === null ? 'null' : `the ${typeof node.value} ${JSON.stringify(node.value)}`;
   if (isAlias(node)) return 'an alias';
   return 'another kind of value';

@@ -1,0 +1,5 @@
+// The catalog stage: load and index the platform catalog.
+export * from './codes.js';
+export * from './hash.js';
+export * from './load.js';
+export * from './model.js';

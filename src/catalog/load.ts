@@ -1,0 +1,204 @@
+// Loading a catalog folder: three YAML lists validated against their schemas, then cross-checked.
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic, RelatedLocation } from '../diagnostics/diagnostic.js';
+import { FILE_START } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import type { FeatureDefinition } from '../generated/catalog-feature.js';
+import type { ProviderTypeDefinition } from '../generated/provider-type.js';
+import type { ServiceTypeDefinition } from '../generated/service-type.js';
+import { getAjv } from '../schema/ajv.js';
+import { checkDocument } from '../schema/validate.js';
+import { displayPath } from '../source/discover.js';
+import { parseSource, type SourceDocument } from '../source/parse.js';
+import { readSourceText } from '../source/read.js';
+import { CATALOG_CODES } from './codes.js';
+import { canonicalJson, sha256 } from './hash.js';
+import type { Catalog } from './model.js';
+
+/** The files a catalog folder holds, with the schema of their entries. */
+export const CATALOG_FILES = {
+  features: { file: 'features.yaml', schema: 'catalog-feature' },
+  serviceTypes: { file: 'service-types.yaml', schema: 'service-type' },
+  providerTypes: { file: 'provider-types.yaml', schema: 'provider-type' },
+} as const;
+
+/** The outcome of loading a catalog. */
+export interface CatalogLoad {
+  /** The catalog, when it has no errors. */
+  catalog?: Catalog;
+  /** Problems found. */
+  diagnostics: Diagnostic[];
+  /** True when the folder or a file is missing or unreadable: a configuration failure (exit 2). */
+  unusable: boolean;
+  /** Display paths of the files read. */
+  files: string[];
+}
+
+interface Entry<T> {
+  value: T;
+  doc: SourceDocument;
+  pointer: string;
+}
+
+/** Load and check the catalog in `dir`. */
+export async function loadCatalog(dir: string, cwd: string = process.cwd()): Promise<CatalogLoad> {
+  const diagnostics: Diagnostic[] = [];
+  const files: string[] = [];
+  let unusable = false;
+
+  async function readList<T>(kind: keyof typeof CATALOG_FILES): Promise<Entry<T>[]> {
+    const { file, schema } = CATALOG_FILES[kind];
+    const absolute = path.join(dir, file);
+    const display = displayPath(absolute, cwd);
+    try {
+      await access(absolute);
+    } catch {
+      unusable = true;
+      diagnostics.push({
+        ...FILE_START,
+        code: CATALOG_CODES.missingFile.code,
+        severity: 'error',
+        message: `the catalog folder ${displayPath(dir, cwd)} has no ${file}`,
+        file: display,
+        path: '',
+        hint: 'point --catalog at a complete catalog folder (features.yaml, service-types.yaml, provider-types.yaml)',
+      });
+      return [];
+    }
+    files.push(display);
+    const read = await readSourceText(absolute, display);
+    diagnostics.push(...read.diagnostics);
+    if (read.text === undefined) {
+      unusable = true;
+      return [];
+    }
+    const parsed = parseSource(display, read.text, { root: 'sequence' });
+    diagnostics.push(...parsed.diagnostics);
+    const entries: Entry<T>[] = [];
+    for (const doc of parsed.documents) {
+      const items = doc.value as unknown[];
+      items.forEach((item, i) => {
+        const pointer = `/${i}`;
+        const problems = checkDocument(doc, schema, { prefix: pointer, value: item });
+        diagnostics.push(...problems);
+        if (problems.length === 0) entries.push({ value: item as T, doc, pointer });
+      });
+    }
+    return entries;
+  }
+
+  const features = await readList<FeatureDefinition>('features');
+  const serviceTypes = await readList<ServiceTypeDefinition>('serviceTypes');
+  const providerTypes = await readList<ProviderTypeDefinition>('providerTypes');
+
+  const locations = new Map<string, RelatedLocation>();
+  const locate = (entry: Entry<unknown>, pointer: string, message: string): RelatedLocation => ({
+    ...entry.doc.locate(entry.pointer + pointer),
+    file: entry.doc.file,
+    message,
+  });
+  const report = (entry: Entry<unknown>, pointer: string, code: { code: string }, message: string, extra: Partial<Diagnostic> = {}) =>
+    diagnostics.push({
+      ...entry.doc.locate(entry.pointer + pointer),
+      code: code.code,
+      severity: 'error',
+      message,
+      file: entry.doc.file,
+      path: entry.pointer + pointer,
+      document: entry.doc.index,
+      ...extra,
+    });
+
+  function index<T>(entries: Entry<T>[], kind: string, codesOf: (v: T) => string[]): Map<string, T> {
+    const map = new Map<string, T>();
+    const firstAt = new Map<string, Entry<T>>();
+    for (const entry of entries) {
+      codesOf(entry.value).forEach((code, i) => {
+        const pointer = i === 0 ? (kind === 'provider_type' ? '/type' : '/code') : `/aliases/${i - 1}`;
+        const first = firstAt.get(code);
+        if (first) {
+          report(entry, pointer, CATALOG_CODES.duplicateEntry, `the ${kind.replace('_', ' ')} \`${code}\` is defined twice`, {
+            related: [locate(first, '', 'first defined here')],
+          });
+          return;
+        }
+        firstAt.set(code, entry);
+        map.set(code, entry.value);
+        locations.set(`${kind}:${code}`, locate(entry, pointer, `${kind.replace('_', ' ')} \`${code}\``));
+      });
+    }
+    return map;
+  }
+
+  const featureByCode = index(features, 'feature', (f) => [f.code]);
+  const serviceTypeByCode = index(serviceTypes, 'service_type', (t) => [t.code]);
+  const providerTypeByCode = index(providerTypes, 'provider_type', (p) => [p.type, ...(p.aliases ?? [])]);
+
+  for (const entry of features) {
+    const f = entry.value;
+    if (f.aggregation_type !== 'count_agg' && f.field_suffix === undefined) {
+      report(entry, '/aggregation_type', CATALOG_CODES.missingFieldSuffix, `\`${f.code}\` uses ${f.aggregation_type} but has no field_suffix`, {
+        hint: 'add `field_suffix:` naming the event property that carries the amount',
+      });
+    }
+    if (f.aggregation_type === 'max_agg' && f.consumable) {
+      report(entry, '/consumable', CATALOG_CODES.consumableMax, `\`${f.code}\` is a consumable max_agg feature: a running maximum cannot be given back`, {
+        hint: 'set `consumable: false`, or use sum_agg',
+      });
+    }
+    if (f.feature_settings.value_type === 'switch' && f.quota) {
+      report(entry, '/quota', CATALOG_CODES.switchQuota, `\`${f.code}\` is a switch, so it cannot be a quota`, { hint: 'set `quota: false`' });
+    }
+  }
+  for (const entry of serviceTypes) {
+    entry.value.features.forEach((code, i) => {
+      if (!featureByCode.has(code)) {
+        const hint = didYouMean(code, featureByCode.keys());
+        report(entry, `/features/${i}`, CATALOG_CODES.unknownReference, `service type \`${entry.value.code}\` lists the unknown feature \`${code}\``, hint ? { hint } : {});
+      }
+    });
+  }
+  for (const entry of providerTypes) {
+    const p = entry.value;
+    p.service_types.forEach((code, i) => {
+      if (!serviceTypeByCode.has(code)) {
+        const hint = didYouMean(code, serviceTypeByCode.keys());
+        report(entry, `/service_types/${i}`, CATALOG_CODES.unknownReference, `provider type \`${p.type}\` names the unknown service type \`${code}\``, hint ? { hint } : {});
+      }
+    });
+    for (const code of Object.keys(p.feature_map)) {
+      if (!featureByCode.has(code)) {
+        const hint = didYouMean(code, featureByCode.keys());
+        report(entry, `/feature_map/${code}`, CATALOG_CODES.unknownReference, `provider type \`${p.type}\` maps the unknown feature \`${code}\``, {
+          ...(hint ? { hint } : {}),
+        });
+      }
+    }
+    try {
+      getAjv().compile(p.settings_schema ?? {});
+    } catch (error) {
+      report(entry, '/settings_schema', CATALOG_CODES.badSettingsSchema, `settings_schema of \`${p.type}\` is not a valid JSON Schema: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  const hasErrors = diagnostics.some((d) => d.severity === 'error');
+  if (hasErrors) return { diagnostics, unusable, files };
+  const data = {
+    features: features.map((e) => e.value),
+    service_types: serviceTypes.map((e) => e.value),
+    provider_types: providerTypes.map((e) => e.value),
+  };
+  const catalog: Catalog = {
+    dir,
+    hash: sha256(canonicalJson(data)),
+    features: data.features,
+    serviceTypes: data.service_types,
+    providerTypes: data.provider_types,
+    featureByCode,
+    serviceTypeByCode,
+    providerTypeByCode,
+    locations,
+  };
+  return { catalog, diagnostics, unusable, files };
+}

@@ -1,0 +1,93 @@
+// Validating a whole repository: load the catalog, find and read every package file, run every rule.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { loadCatalog } from '../catalog/load.js';
+import type { Catalog } from '../catalog/model.js';
+import { discoverSources } from '../source/discover.js';
+import { readSourceText } from '../source/read.js';
+import type { CheckedPackage } from './context.js';
+import { checkAcrossPackages, checkFile, type CheckedFile } from './run.js';
+
+/** A package file given as text, bypassing the file system (staged content, editor buffers). */
+export interface TextSource {
+  /** Display path. */
+  file: string;
+  /** Its content. */
+  text: string;
+}
+
+/** What to validate. */
+export interface RepoCheckOptions {
+  /** Folders or files holding packages. */
+  paths: readonly string[];
+  /** Catalog folder. */
+  catalogDir: string;
+  /** Working directory: paths are shown relative to it. */
+  cwd: string;
+  /** Largest file read, in bytes. */
+  maxFileSize?: number;
+  /** Deepest YAML nesting accepted. */
+  maxDepth?: number;
+  /** Use these texts instead of reading `paths` from disk. */
+  sources?: readonly TextSource[];
+  /** Reuse earlier results for files whose text is unchanged (watch mode). */
+  cache?: Map<string, CheckedFile>;
+}
+
+/** The outcome of validating a repository. */
+export interface RepoCheck {
+  /** The catalog, when it loaded without errors. */
+  catalog?: Catalog;
+  /** Every file checked, in path order. */
+  files: CheckedFile[];
+  /** Every package, in file order. */
+  packages: CheckedPackage[];
+  /** Every diagnostic, sorted by file and position. */
+  diagnostics: Diagnostic[];
+  /** Non-YAML files that were skipped. */
+  ignored: string[];
+  /** True when the input could not be used at all (missing catalog or folder): exit 2. */
+  unusable: boolean;
+}
+
+/** Validate every package under `options.paths` against the catalog. */
+export async function checkRepo(options: RepoCheckOptions): Promise<RepoCheck> {
+  const catalogLoad = await loadCatalog(options.catalogDir, options.cwd);
+  const diagnostics: Diagnostic[] = [...catalogLoad.diagnostics];
+  const catalog = catalogLoad.catalog;
+  if (!catalog) {
+    return { files: [], packages: [], diagnostics: sortDiagnostics(diagnostics), ignored: [], unusable: catalogLoad.unusable };
+  }
+
+  let texts: TextSource[];
+  let ignored: string[] = [];
+  let unusable = false;
+  if (options.sources) {
+    texts = [...options.sources];
+  } else {
+    const discovery = await discoverSources(options.paths, options.cwd);
+    diagnostics.push(...discovery.diagnostics);
+    ignored = discovery.ignored;
+    unusable = discovery.diagnostics.some((d) => d.code === 'SP1015' && d.message.includes('no such file or folder'));
+    texts = [];
+    const reads = await Promise.all(discovery.files.map((f) => readSourceText(f.absolute, f.display, options.maxFileSize)));
+    reads.forEach((read, i) => {
+      diagnostics.push(...read.diagnostics);
+      const location = discovery.files[i];
+      if (read.text !== undefined && location) texts.push({ file: location.display, text: read.text });
+    });
+  }
+
+  const parseOptions = options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth };
+  const files: CheckedFile[] = [];
+  for (const { file, text } of texts) {
+    const cached = options.cache?.get(file);
+    const checked = cached && cached.text === text ? cached : checkFile(file, text, catalog, parseOptions);
+    options.cache?.set(file, checked);
+    files.push(checked);
+    diagnostics.push(...checked.diagnostics);
+  }
+  const packages = files.flatMap((f) => f.packages);
+  diagnostics.push(...checkAcrossPackages(packages, catalog));
+  return { catalog, files, packages, diagnostics: sortDiagnostics(diagnostics), ignored, unusable };
+}

@@ -1,0 +1,3 @@
+// The configuration stage: svcpkg.config.yaml merged with command-line flags.
+export * from './codes.js';
+export * from './load.js';

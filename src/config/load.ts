@@ -1,0 +1,118 @@
+// svcpkg.config.yaml (SPEC §9): optional, validated like any other input; flags override it.
+import { access, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DEFAULT_CATALOG_DIR } from '../assets.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SvcpkgConfig } from '../generated/config.js';
+import { checkDocument } from '../schema/validate.js';
+import { displayPath } from '../source/discover.js';
+import { DEFAULT_MAX_DEPTH, parseSource } from '../source/parse.js';
+import { DEFAULT_MAX_FILE_SIZE, decodeSourceBytes } from '../source/read.js';
+
+/** The configuration file name, looked up in the working directory. */
+export const CONFIG_FILE = 'svcpkg.config.yaml';
+/** The lockfile name, kept beside the packages folder. */
+export const LOCKFILE = 'svcpkg.lock.json';
+
+/** Options with every default filled and every path absolute. */
+export interface ResolvedConfig {
+  /** Repository root: the config file's folder, or the working directory. */
+  root: string;
+  /** The config file read, if any. */
+  configFile?: string;
+  /** Packages folder. */
+  packages: string;
+  /** Catalog folder. */
+  catalog: string;
+  /** Output folder of compile. */
+  out: string;
+  /** Artifacts compile writes. */
+  emit: ('json' | 'ts')[];
+  /** Treat warnings as errors. */
+  strict: boolean;
+  /** Largest package file read, in bytes. */
+  maxFileSize: number;
+  /** Deepest YAML nesting accepted. */
+  maxDepth: number;
+  /** The lockfile: beside the packages folder. */
+  lockfile: string;
+}
+
+/** Values given on the command line; they win over the file. */
+export type ConfigOverrides = Partial<Pick<ResolvedConfig, 'packages' | 'catalog' | 'out' | 'emit' | 'strict' | 'maxFileSize'>>;
+
+/** The outcome of loading the configuration. */
+export interface ConfigLoad {
+  /** The configuration, unless the file had errors. */
+  config?: ResolvedConfig;
+  /** Problems in the file. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Read `svcpkg.config.yaml` (or `explicitFile`) and merge the overrides. Relative paths in the
+ * file are relative to the file's folder; relative paths in overrides to the working directory.
+ */
+export async function loadConfig(cwd: string, overrides: ConfigOverrides = {}, explicitFile?: string): Promise<ConfigLoad> {
+  const file = explicitFile ? path.resolve(cwd, explicitFile) : path.join(cwd, CONFIG_FILE);
+  let fromFile: SvcpkgConfig = {};
+  let root = cwd;
+  let configFile: string | undefined;
+  const diagnostics: Diagnostic[] = [];
+  if (await exists(file)) {
+    configFile = file;
+    root = path.dirname(file);
+    const display = displayPath(file, cwd);
+    const decoded = decodeSourceBytes(await readFile(file), display);
+    diagnostics.push(...decoded.diagnostics);
+    if (decoded.text !== undefined) {
+      const parsed = parseSource(display, decoded.text);
+      // An empty config file is fine: every option has a default.
+      diagnostics.push(...parsed.diagnostics.filter((d) => d.code !== 'SP1008'));
+      const doc = parsed.documents[0];
+      if (doc) {
+        diagnostics.push(...checkDocument(doc, 'config'));
+        fromFile = doc.value as SvcpkgConfig;
+      }
+    }
+  } else if (explicitFile) {
+    diagnostics.push({
+      line: 1,
+      column: 1,
+      end_line: 1,
+      end_column: 1,
+      code: 'SP9002',
+      severity: 'error',
+      message: `configuration file ${displayPath(file, cwd)} not found`,
+      file: displayPath(file, cwd),
+      path: '',
+    });
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+
+  const fromRoot = (p: string | undefined, fallback: string) => path.resolve(root, p ?? fallback);
+  const fromCwd = (p: string | undefined) => (p === undefined ? undefined : path.resolve(cwd, p));
+  const packages = fromCwd(overrides.packages) ?? fromRoot(fromFile.packages, 'packages.d');
+  const config: ResolvedConfig = {
+    root,
+    ...(configFile ? { configFile } : {}),
+    packages,
+    catalog: fromCwd(overrides.catalog) ?? (fromFile.catalog ? fromRoot(fromFile.catalog, '') : DEFAULT_CATALOG_DIR),
+    out: fromCwd(overrides.out) ?? fromRoot(fromFile.out, 'out'),
+    emit: overrides.emit ?? fromFile.emit ?? ['json', 'ts'],
+    strict: overrides.strict ?? fromFile.strict ?? false,
+    maxFileSize: overrides.maxFileSize ?? fromFile.max_file_size ?? DEFAULT_MAX_FILE_SIZE,
+    maxDepth: fromFile.max_depth ?? DEFAULT_MAX_DEPTH,
+    lockfile: path.join(path.dirname(packages), LOCKFILE),
+  };
+  return { config, diagnostics };
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

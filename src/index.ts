@@ -1,0 +1,9 @@
+// svcpkg's public library API.
+export type { Diagnostic, Severity, Span, RelatedLocation, Summary } from './diagnostics/diagnostic.js';
+export type { CodeDefinition } from './diagnostics/registry.js';
+export { ALL_CODES, lookupCode } from './codes.js';
+export { checkRepo, checkFile, type RepoCheck, type RepoCheckOptions } from './check/index.js';
+export { loadCatalog, type Catalog } from './catalog/index.js';
+export { loadConfig, type ResolvedConfig } from './config/index.js';
+export { formatDiagnostics, type FormatName } from './diagnostics/format/index.js';
+export type * from './generated/index.js';
