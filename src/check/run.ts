@@ -2,6 +2,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Catalog } from '../catalog/model.js';
 import { checkDocument } from '../schema/validate.js';
+import { parseSourceFast } from '../source/fast.js';
 import { parseSource, type ParseOptions } from '../source/parse.js';
 import type { CheckedPackage, PackageRuleContext, ReportDetails } from './context.js';
 import { packageDiagnostic } from './context.js';
@@ -20,9 +21,15 @@ export interface CheckedFile {
   readonly packages: CheckedPackage[];
 }
 
+/** Options of checkFile. */
+export interface CheckFileOptions extends ParseOptions {
+  /** Allow the js-yaml fast path (default true); false forces the full parser (tests compare both). */
+  fast?: boolean;
+}
+
 /** Parse a package file, validate each document against the package schema and run the package rules. */
-export function checkFile(file: string, text: string, catalog: Catalog, options: ParseOptions = {}): CheckedFile {
-  const parsed = parseSource(file, text, options);
+export function checkFile(file: string, text: string, catalog: Catalog, options: CheckFileOptions = {}): CheckedFile {
+  const parsed = (options.fast !== false ? parseSourceFast(file, text, options) : undefined) ?? parseSource(file, text, options);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const packages: CheckedPackage[] = [];
   for (const source of parsed.documents) {

@@ -2,6 +2,7 @@
 export * from './codes.js';
 export * from './depth.js';
 export * from './discover.js';
+export * from './fast.js';
 export * from './parse.js';
 export * from './position.js';
 export * from './read.js';

@@ -150,7 +150,7 @@ export function parseSource(file: string, text: string, options: ParseOptions = 
       return;
     }
 
-    scanNodes(doc, file, index, at, diagnostics);
+    if (mayNeedScan(text)) scanNodes(doc, file, index, at, diagnostics);
 
     let value: unknown;
     try {
@@ -355,6 +355,13 @@ function findTooDeep(root: YamlNode, maxDepth: number): YamlNode | undefined {
     }
   }
   return undefined;
+}
+
+/** Patterns scanNodes looks for, tested on the whole text first: most files have none of them. */
+const SCAN_TRIGGER = /__proto__|constructor|prototype|\b(?:yes|no|on|off)\b|\b0[0-9]|[0-9]:[0-5]?[0-9]/i;
+
+function mayNeedScan(text: string): boolean {
+  return SCAN_TRIGGER.test(text);
 }
 
 const YAML11_BOOLEAN = /^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)$/;

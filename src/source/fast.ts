@@ -1,0 +1,115 @@
+// The fast path (SPEC §11): js-yaml reads a file several times faster than `yaml` but keeps no
+// positions. Files with nothing unusual are read with js-yaml; positions are computed only when a
+// diagnostic needs one, by parsing that file again with `yaml`. Anything unusual goes the full way.
+import { CORE_SCHEMA, loadAll } from 'js-yaml';
+import type { Span } from '../diagnostics/diagnostic.js';
+import { FILE_START } from '../diagnostics/diagnostic.js';
+import { findExcessiveNesting } from './depth.js';
+import { DEFAULT_MAX_DEPTH, parseSource, type LocateTarget, type ParseOptions, type SourceDocument, type SourceFile } from './parse.js';
+
+// Where a plain value may start and end on a line (block or flow context).
+const VALUE_START = String.raw`(?:^|[\[{,]|[:?-][ \t])[ \t]*`;
+const VALUE_END = String.raw`[ \t]*(?:$|#|[,\]}])`;
+
+/**
+ * Text that the full parser must see: constructs the two parsers may read differently, or that
+ * the full parser reports (YAML 1.1 look-alikes, forbidden keys, tabs, anchors, tags, directives).
+ * A false positive costs only speed; a false negative could hide a diagnostic, so it is broad.
+ */
+const NEEDS_FULL_PARSE = new RegExp(
+  [
+    String.raw`\t`,
+    String.raw`(?:^|[\s\[{,])[&*!|>]`, // anchors, aliases, tags; block scalars' header indicators
+    String.raw`<<`,
+    String.raw`__proto__|constructor|prototype`,
+    VALUE_START + String.raw`(?:yes|no|on|off|y|n)` + VALUE_END,
+    VALUE_START + String.raw`[-+]?0[0-9]` ,
+    String.raw`[0-9]:[0-5]?[0-9]` + VALUE_END,
+    String.raw`[0-9]_[0-9]|0[bBoOxX][0-9a-fA-F]|[-+]\.|\.(?:inf|nan)\b|[0-9][eE][-+]?[0-9]`,
+    String.raw`^(?:%|\.\.\.|---[ \t]*[^\s#])`,
+    String.raw`^[ \t]*\?(?:[ \t]|$)`,
+    String.raw`["']#`, // a comment glued to a quoted scalar: an error for the full parser
+    String.raw`[\]}][ \t]*:(?:[ \t]|$)`, // a flow collection used as a key
+    String.raw`[\[{][^\]}\n]*$`, // a flow collection spanning lines: indentation rules differ
+    VALUE_START + String.raw`"(?:[^"\\\n]|\\.)*$`, // a quoted scalar spanning lines: folding rules are subtle
+    VALUE_START + String.raw`'(?:[^'\n]|'')*$`,
+    String.raw`[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\u2028\u2029]`,
+  ].join('|'),
+  'im',
+);
+
+/** Whether a text can take the fast path at all (exported for tests). */
+export function fastPathEligible(text: string): boolean {
+  return text.trim().length > 0 && !NEEDS_FULL_PARSE.test(text);
+}
+
+/**
+ * Parse with js-yaml when the text is plain enough; undefined means "use parseSource". The result
+ * matches what parseSource would give: same values, and no parser diagnostics (a file that would
+ * have any is sent the full way).
+ */
+export function parseSourceFast(file: string, text: string, options: ParseOptions = {}): SourceFile | undefined {
+  if (!fastPathEligible(text)) return undefined;
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  if (findExcessiveNesting(text, maxDepth + 1) !== -1) return undefined;
+  let values: unknown[];
+  try {
+    values = loadAll(text, undefined, { schema: CORE_SCHEMA, json: false });
+  } catch {
+    return undefined; // syntax errors, duplicate keys: the full parser reports them
+  }
+  const wantList = options.root === 'sequence';
+  let nonEmpty = 0;
+  for (const value of values) {
+    if (value === null || value === undefined) continue;
+    nonEmpty++;
+    if (wantList ? !Array.isArray(value) : !isPlainObject(value)) return undefined;
+    if (tooDeep(value, maxDepth)) return undefined;
+  }
+  if (nonEmpty === 0) return undefined;
+
+  // Positions, on demand: one full parse of this file, shared by its documents.
+  let full: SourceFile | undefined;
+  const fullDocument = (index: number): SourceDocument | undefined => {
+    full ??= parseSource(file, text, options);
+    return full.documents.find((d) => d.index === index);
+  };
+  const documents: SourceDocument[] = [];
+  values.forEach((value, index) => {
+    if (value === null || value === undefined) return;
+    documents.push({
+      file,
+      index,
+      value,
+      locate(pointer: string, target?: LocateTarget): Span {
+        return fullDocument(index)?.locate(pointer, target) ?? FILE_START;
+      },
+      sourceOf(pointer: string): string | undefined {
+        return fullDocument(index)?.sourceOf(pointer);
+      },
+    });
+  });
+  return { file, text, documents, diagnostics: [] };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Iterative depth check on plain values (the same measure as the node check in parse.ts). */
+function tooDeep(root: unknown, maxDepth: number): boolean {
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() as [unknown, number];
+    if (depth > maxDepth) return true;
+    if (Array.isArray(value)) {
+      for (const item of value) if (item !== null && typeof item === 'object') stack.push([item, depth + 1]);
+    } else if (value !== null && typeof value === 'object') {
+      for (const key in value) {
+        const item = (value as Record<string, unknown>)[key];
+        if (item !== null && typeof item === 'object') stack.push([item, depth + 1]);
+      }
+    }
+  }
+  return false;
+}
