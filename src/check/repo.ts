@@ -4,7 +4,7 @@ import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { loadCatalog } from '../catalog/load.js';
 import type { Catalog } from '../catalog/model.js';
 import { discoverSources } from '../source/discover.js';
-import { readSourceText } from '../source/read.js';
+import { readSourceTextSync } from '../source/read.js';
 import type { CheckedPackage } from './context.js';
 import { checkAcrossPackages, checkFile, type CheckedFile } from './run.js';
 
@@ -70,7 +70,7 @@ export async function checkRepo(options: RepoCheckOptions): Promise<RepoCheck> {
     ignored = discovery.ignored;
     unusable = discovery.diagnostics.some((d) => d.code === 'SP1015' && d.message.includes('no such file or folder'));
     texts = [];
-    const reads = await Promise.all(discovery.files.map((f) => readSourceText(f.absolute, f.display, options.maxFileSize)));
+    const reads = discovery.files.map((f) => readSourceTextSync(f.absolute, f.display, options.maxFileSize));
     reads.forEach((read, i) => {
       diagnostics.push(...read.diagnostics);
       const location = discovery.files[i];

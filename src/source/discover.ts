@@ -1,5 +1,5 @@
 // Finding the package files: `*.yaml` / `*.yml` at any depth, never leaving the input folder (SPEC §2, §5).
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { FILE_START } from '../diagnostics/diagnostic.js';
@@ -45,23 +45,25 @@ export async function discoverSources(roots: readonly string[], cwd: string = pr
     const absoluteRoot = path.resolve(cwd, root);
     let rootReal: string;
     try {
-      rootReal = await realpath(absoluteRoot);
+      rootReal = realpathSync(absoluteRoot);
     } catch {
       diagnostics.push(fileProblem(displayPath(absoluteRoot, cwd), 'unreadable', 'no such file or folder'));
       continue;
     }
-    const info = await stat(rootReal);
+    const info = statSync(rootReal);
     if (info.isFile()) {
       files.set(rootReal, { absolute: absoluteRoot, display: displayPath(absoluteRoot, cwd) });
       continue;
     }
-    await walk(absoluteRoot, rootReal, new Set([rootReal]));
+    walk(absoluteRoot, rootReal, new Set([rootReal]));
   }
 
-  async function walk(folder: string, rootReal: string, seen: Set<string>): Promise<void> {
-    let entries;
+  // Synchronous on purpose: thousands of small directory reads are several times faster than
+  // through the promise API, and nothing else runs meanwhile.
+  function walk(folder: string, rootReal: string, seen: Set<string>): void {
+    let entries: Dirent[];
     try {
-      entries = await readdir(folder, { withFileTypes: true });
+      entries = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
       diagnostics.push(fileProblem(displayPath(folder, cwd), 'unreadable', errnoOf(error)));
       return;
@@ -75,13 +77,13 @@ export async function discoverSources(roots: readonly string[], cwd: string = pr
       let real = absolute;
       if (entry.isSymbolicLink()) {
         try {
-          real = await realpath(absolute);
+          real = realpathSync(absolute);
         } catch {
           diagnostics.push(fileProblem(display, 'unreadable', 'broken symbolic link'));
           continue;
         }
         if (real !== rootReal && !real.startsWith(rootReal + path.sep)) {
-          if (isDir || YAML_FILE.test(entry.name) || (await isFolder(real))) {
+          if (isDir || YAML_FILE.test(entry.name) || isFolder(real)) {
             diagnostics.push({
               ...FILE_START,
               code: SOURCE_CODES.symlinkOutside.code,
@@ -94,7 +96,7 @@ export async function discoverSources(roots: readonly string[], cwd: string = pr
           }
           continue;
         }
-        const info = await stat(real);
+        const info = statSync(real);
         isDir = info.isDirectory();
         isFile = info.isFile();
       }
@@ -102,7 +104,7 @@ export async function discoverSources(roots: readonly string[], cwd: string = pr
         if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
         if (seen.has(real)) continue; // a link cycle inside the folder
         seen.add(real);
-        await walk(absolute, rootReal, seen);
+        walk(absolute, rootReal, seen);
       } else if (isFile && YAML_FILE.test(entry.name)) {
         if (!files.has(real)) files.set(real, { absolute, display });
       } else {
@@ -115,9 +117,9 @@ export async function discoverSources(roots: readonly string[], cwd: string = pr
   return { files: sorted, ignored: ignored.sort(), diagnostics };
 }
 
-async function isFolder(p: string): Promise<boolean> {
+function isFolder(p: string): boolean {
   try {
-    return (await stat(p)).isDirectory();
+    return statSync(p).isDirectory();
   } catch {
     return false;
   }

@@ -123,7 +123,7 @@ describe('svcpkg validate', () => {
   });
 
   it('prints SARIF 2.1.0', async () => {
-    const repo = await makeRepo({ 'packages.d/a.yaml': 'code: meet-basic\nname: B\nservice_type: meeting\n' });
+    const repo = await makeRepo({ 'packages.d/a.yaml': 'code: meet-basic\nname: B\nservice_type: meeting\nstatus: inactive\n' });
     const result = await runInProcess(['validate', '--format', 'sarif'], { cwd: repo });
     const sarif = JSON.parse(result.stdout) as { version: string; runs: { results: { ruleId: string }[] }[] };
     expect(sarif.version).toBe('2.1.0');

@@ -1,0 +1,11 @@
+// Baseline: read every YAML file under a folder and parse it with js-yaml alone (SPEC §11).
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadAll } from 'js-yaml';
+
+const root = process.argv[2];
+const files = (await readdir(root, { recursive: true })).filter((f) => /\.ya?ml$/.test(f)).sort();
+let documents = 0;
+const texts = await Promise.all(files.map((f) => readFile(path.join(root, f), 'utf8')));
+for (const text of texts) documents += loadAll(text).length;
+if (documents === 0) process.exitCode = 1;

@@ -1,0 +1,59 @@
+// Shared benchmark helpers: whole-process timing, medians, and the ratio lines every bench prints.
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = path.join(ROOT, 'bin', 'svcpkg.js');
+export const QUICK = process.argv.includes('--quick');
+export const CORPUS_DIR = path.join(ROOT, 'bench', '.corpus');
+
+/** Median of numbers. */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** A percentile (0..100) of numbers. */
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/**
+ * Run a command `runs` times (after one warm-up for the file cache) and return the median wall
+ * time in ms. Throws when the command fails unexpectedly (an unexpected exit code).
+ */
+export function timeProcess(command, args, { cwd, runs = QUICK ? 3 : 7, expectCode = 0, env = {} } = {}) {
+  const samples = [];
+  for (let i = 0; i <= runs; i++) {
+    const start = performance.now();
+    const result = spawnSync(command, args, { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+    const elapsed = performance.now() - start;
+    if (result.status !== expectCode) {
+      throw new Error(`${command} ${args.join(' ')} exited ${result.status}:\n${result.stderr}\n${String(result.stdout).slice(0, 2000)}`);
+    }
+    if (i > 0) samples.push(elapsed); // the first run only warms the page cache
+  }
+  return median(samples);
+}
+
+/** One result line: what, its figure, the baseline's, the ratio and whether the budget holds. */
+export function report({ name, value, unit = 'ms', baselineName, baseline, budget }) {
+  const ratio = baseline ? value / baseline : undefined;
+  const verdict = budget === undefined ? '' : budget.ok(value, ratio) ? '  ✔ within budget' : '  ✖ over budget';
+  const fmt = (v) => (unit === 'ms' ? `${v.toFixed(0)} ms` : `${Math.round(v).toLocaleString('en-US')} ${unit}`);
+  const parts = [`${name}: ${fmt(value)}`];
+  if (baseline !== undefined) parts.push(`${baselineName}: ${fmt(baseline)}`, `ratio ${ratio.toFixed(2)}×`);
+  if (budget?.text) parts.push(`budget ${budget.text}`);
+  console.log(parts.join(' | ') + verdict);
+  return { name, value, unit, baseline, ratio };
+}
+
+/** The machine a figure came from, for the README. */
+export function machine() {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}

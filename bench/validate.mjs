@@ -1,0 +1,60 @@
+// `svcpkg validate` and `compile` at scale, against js-yaml and ajv-cli on the same files (SPEC §11).
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { dump, loadAll } from 'js-yaml';
+import { writePackageCorpus } from './corpus.mjs';
+import { BIN, CORPUS_DIR, QUICK, ROOT, report, timeProcess } from './lib.mjs';
+
+const N = 10_000;
+const big = path.join(CORPUS_DIR, `packages-${N}`);
+const single = path.join(CORPUS_DIR, `packages-${N}-single`);
+const small = path.join(CORPUS_DIR, 'packages-5');
+
+async function ensureCorpora() {
+  if (!existsSync(path.join(big, 'packages.d'))) await writePackageCorpus(big, N, 4);
+  if (!existsSync(path.join(small, 'packages.d'))) await writePackageCorpus(small, 5, 1);
+  // ajv-cli reads one document per file: the same packages, one per file.
+  if (!existsSync(path.join(single, 'packages.d'))) {
+    await mkdir(path.join(single, 'packages.d'), { recursive: true });
+    const files = (await readdir(path.join(big, 'packages.d'), { recursive: true })).filter((f) => f.endsWith('.yaml')).sort();
+    let i = 0;
+    for (const f of files) {
+      for (const doc of loadAll(await readFile(path.join(big, 'packages.d', f), 'utf8'))) {
+        await writeFile(path.join(single, 'packages.d', `p-${String(i++).padStart(5, '0')}.yaml`), dump(doc, { lineWidth: -1 }));
+      }
+    }
+  }
+}
+
+export async function benchValidate() {
+  await ensureCorpora();
+  const node = process.execPath;
+  console.log(`\n## validate / compile — ${N.toLocaleString('en-US')} packages`);
+  const runs = QUICK ? 2 : 5;
+  const svcpkg = timeProcess(node, [BIN, 'validate'], { cwd: big, runs });
+  const jsYaml = timeProcess(node, [path.join(ROOT, 'bench', 'baselines', 'js-yaml-parse.mjs'), path.join(big, 'packages.d')], { cwd: big, runs });
+  const results = [
+    report({ name: `svcpkg validate (${N} packages, 2,500 files)`, value: svcpkg, baselineName: 'js-yaml parse alone', baseline: jsYaml, budget: { text: '≤ 1.5×', ok: (_, r) => r <= 1.5 } }),
+  ];
+  const ajvCli = path.join(ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js');
+  const schema = path.join(ROOT, 'schemas', 'service-package.schema.json');
+  const svcpkgSingle = timeProcess(node, [BIN, 'validate'], { cwd: single, runs: QUICK ? 1 : 3 });
+  const ajv = timeProcess(node, [ajvCli, 'validate', '--spec=draft2020', '--strict=false', '-c', 'ajv-formats', '-s', schema, '-d', 'packages.d/*.yaml'], { cwd: single, runs: QUICK ? 1 : 3 });
+  results.push(report({ name: `svcpkg validate (${N} files, 1 package each)`, value: svcpkgSingle, baselineName: 'ajv-cli validate', baseline: ajv, budget: { text: '< 1×', ok: (_, r) => r < 1 } }));
+  const tiny = timeProcess(node, [BIN, 'validate'], { cwd: small, runs: QUICK ? 5 : 15 });
+  const bare = timeProcess(node, ['-e', '0'], { cwd: small, runs: QUICK ? 5 : 15 });
+  results.push(report({ name: 'svcpkg validate (5 packages, whole process)', value: tiny, baselineName: 'bare node start', baseline: bare, budget: { text: '< 300 ms', ok: (v) => v < 300 } }));
+  if (existsSync(path.join(ROOT, 'dist', 'cli', 'commands', 'compile.js'))) {
+    await rm(path.join(big, 'out'), { recursive: true, force: true });
+    await rm(path.join(big, 'svcpkg.lock.json'), { force: true });
+    const cold = timeProcess(node, [BIN, 'compile', '--emit', 'json,ts'], { cwd: big, runs: 1 });
+    const warm = timeProcess(node, [BIN, 'compile', '--emit', 'json,ts'], { cwd: big, runs: QUICK ? 1 : 3 });
+    results.push(report({ name: 'svcpkg compile, nothing changed', value: warm, baselineName: 'first compile (mints ids)', baseline: cold }));
+  }
+  return results;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  await benchValidate();
+}
