@@ -5,5 +5,29 @@ export { ALL_CODES, lookupCode } from './codes.js';
 export { checkRepo, checkFile, type RepoCheck, type RepoCheckOptions } from './check/index.js';
 export { loadCatalog, type Catalog } from './catalog/index.js';
 export { loadConfig, type ResolvedConfig } from './config/index.js';
+export {
+  compileProject,
+  compileInMemory,
+  explainPackage,
+  readLockfile,
+  planLockfile,
+  renderManifestJson,
+  renderManifestTs,
+  COMPILE_CODES,
+  type CompileOptions,
+  type CompileResult,
+  type EmitKind,
+  type InMemoryCompile,
+  type InMemoryCompileOptions,
+  type ExplainOptions,
+  type ExplainResult,
+  type Explanation,
+  type ExplainedValue,
+  type Origin,
+  type IdMinter,
+  type PackageIds,
+  type LockChange,
+  type LockPlan,
+} from './compile/index.js';
 export { formatDiagnostics, type FormatName } from './diagnostics/format/index.js';
 export type * from './generated/index.js';

@@ -1,0 +1,109 @@
+// `svcpkg compile`: validate, then emit out/manifest.json and out/manifest.ts and keep
+// svcpkg.lock.json up to date (SPEC §6). Nothing is written when validation fails.
+import { loadConfig } from '../../config/load.js';
+import { UsageError } from '../../diagnostics/errors.js';
+import { countOf } from '../../diagnostics/format/summary.js';
+import { compileProject, type CompileResult, type EmitKind } from '../../compile/compile.js';
+import { parseCommandArgs, positiveInteger } from '../args.js';
+import type { CommandIO } from '../io.js';
+import { chooseFormat, exitCodeFor, printDiagnostics } from '../output.js';
+
+export const USAGE = `Usage: svcpkg compile [options]
+
+Validate every package, then write the typed manifest (out/manifest.json, out/manifest.ts) and
+record new package ids in svcpkg.lock.json. Nothing is written when there are errors.
+
+Options:
+  --out DIR              output folder (default: svcpkg.config.yaml's, else out)
+  --emit LIST            artifacts to write: json, ts or json,ts (default: json,ts)
+  --locked               fail instead of changing svcpkg.lock.json (for CI and pre-commit)
+  --catalog DIR          catalog folder (default: svcpkg.config.yaml's, else the bundled one)
+  --config FILE          configuration file (default: ./svcpkg.config.yaml if present)
+  --format NAME          pretty | json | sarif | github (default: pretty; github in GitHub Actions)
+  --strict               fail on warnings too (nothing is written)
+  --max-file-size BYTES  largest file read (default 1048576)
+  -h, --help             show this help
+
+Exit codes: 0 compiled, 1 errors (or warnings with --strict, or --locked and the lockfile would
+change), 2 usage, configuration or I/O failure.`;
+
+export async function run(args: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      out: { type: 'string' },
+      emit: { type: 'string' },
+      locked: { type: 'boolean' },
+      catalog: { type: 'string' },
+      config: { type: 'string' },
+      format: { type: 'string' },
+      strict: { type: 'boolean' },
+      'max-file-size': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    io.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`compile takes no paths (got \`${positionals[0]}\`); set \`packages:\` in svcpkg.config.yaml\n\n${USAGE}`);
+  const format = chooseFormat(values.format, io);
+  const emit = values.emit === undefined ? undefined : parseEmit(values.emit);
+  const maxFileSize = positiveInteger(values['max-file-size'], '--max-file-size');
+  const { config, diagnostics: configProblems } = await loadConfig(
+    io.cwd,
+    {
+      ...(values.catalog !== undefined ? { catalog: values.catalog } : {}),
+      ...(values.out !== undefined ? { out: values.out } : {}),
+      ...(emit ? { emit } : {}),
+      ...(values.strict ? { strict: true } : {}),
+      ...(maxFileSize !== undefined ? { maxFileSize } : {}),
+    },
+    values.config,
+  );
+  if (!config) {
+    printDiagnostics(configProblems, format, io, { files: 1, packages: 0 });
+    return 2;
+  }
+  const result = await compileProject({
+    paths: [config.packages],
+    catalogDir: config.catalog,
+    cwd: io.cwd,
+    maxFileSize: config.maxFileSize,
+    maxDepth: config.maxDepth,
+    lockfile: config.lockfile,
+    out: config.out,
+    emit: config.emit,
+    locked: values.locked ?? false,
+    strict: config.strict,
+  });
+  const texts = new Map(result.check.files.map((f) => [f.file, f.text]));
+  printDiagnostics(result.diagnostics, format, io, { files: result.check.files.length, packages: result.check.packages.length, texts });
+  if (result.unusable) return 2;
+  io.stderr.write(summary(result) + '\n');
+  return result.emitted ? 0 : Math.max(1, exitCodeFor(result.diagnostics, config.strict));
+}
+
+/** `--emit json,ts` → the artifact kinds. */
+function parseEmit(value: string): EmitKind[] {
+  const kinds = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  for (const kind of kinds) {
+    if (kind !== 'json' && kind !== 'ts') throw new UsageError(`--emit takes json, ts or json,ts; got \`${kind}\``);
+  }
+  if (kinds.length === 0) throw new UsageError('--emit needs at least one of json, ts');
+  return [...new Set(kinds)] as EmitKind[];
+}
+
+/** The one-line outcome on stderr. */
+function summary(result: CompileResult): string {
+  if (!result.emitted) return 'svcpkg: compile failed: nothing written (earlier outputs and the lockfile are unchanged)';
+  const outputs = result.outputs.map((o) => (o.changed ? o.display : `${o.display} (unchanged)`)).join(', ');
+  const line = `compiled ${countOf(result.manifest?.packages.length ?? 0, 'package')} → ${outputs || 'nothing (no --emit)'}`;
+  if (!result.lockfile.changed) return line;
+  const counts = new Map<string, number>();
+  for (const change of result.lockfile.changes) counts.set(change.kind, (counts.get(change.kind) ?? 0) + 1);
+  const words: Record<string, string> = { mint: 'new', rename: 'renamed', revive: 'revived', tombstone: 'removed' };
+  const detail = [...counts].map(([kind, n]) => `${n} ${words[kind] ?? kind}`).join(', ');
+  return `${line}; ${result.lockfile.display} updated${detail ? ` (${detail})` : ''}`;
+}

@@ -1,0 +1,107 @@
+// `svcpkg diff OLD NEW`: the semantic difference between two versions of the packages (SPEC §7).
+import { loadConfig } from '../../config/load.js';
+import { UsageError } from '../../diagnostics/errors.js';
+import { shouldUseColor } from '../../diagnostics/format/color.js';
+import { diffManifests } from '../../diff/diff.js';
+import { formatDiff, pickDiffFormat } from '../../diff/format/index.js';
+import { readDiffInput, type DiffInput } from '../../diff/input.js';
+import type { ManifestDiff } from '../../diff/model.js';
+import { parseCommandArgs } from '../args.js';
+import type { CommandIO } from '../io.js';
+import { printDiagnostics } from '../output.js';
+
+export const USAGE = `Usage: svcpkg diff OLD NEW [options]
+
+Compare two versions of the packages: features added or removed, limits raised or lowered,
+prices, trials, grace, providers… with every change that takes something away from existing
+subscribers flagged as breaking.
+
+OLD and NEW are each one of:
+  a compiled manifest    out/manifest.json (any existing *.json file)
+  a packages folder      packages.d (any other existing path), compiled in memory
+  a git revision         HEAD~1, main, v1.2 (when no such path exists), read with git,
+                         nothing checked out; write REV^{commit} if a path has the same name
+
+Options:
+  --format NAME          pretty | json | markdown (default: pretty)
+  --fail-on WHEN         breaking | any | none: exit 1 on a breaking change, on any change,
+                         or never (default: none)
+  --catalog DIR          catalog folder (default: svcpkg.config.yaml's, else the bundled one)
+  --config FILE          configuration file (default: ./svcpkg.config.yaml if present)
+  -h, --help             show this help
+
+Exit codes: 0 done, 1 a change --fail-on asks to fail on, or a side that does not compile,
+2 usage, configuration, I/O failure or an unknown revision.`;
+
+/** When the diff fails the run. */
+const FAIL_ON = ['breaking', 'any', 'none'] as const;
+type FailOn = (typeof FAIL_ON)[number];
+
+function pickFailOn(requested: string | undefined): FailOn {
+  if (requested === undefined) return 'none';
+  if ((FAIL_ON as readonly string[]).includes(requested)) return requested as FailOn;
+  throw new UsageError(`--fail-on takes one of ${FAIL_ON.join(', ')}, got \`${requested}\`\n\n${USAGE}`);
+}
+
+/** 1 when the diff holds what `failOn` fails on, else 0. */
+export function diffExitCode(diff: ManifestDiff, failOn: FailOn): number {
+  if (failOn === 'breaking') return diff.summary.breaking > 0 ? 1 : 0;
+  if (failOn === 'any') return diff.summary.changes > 0 ? 1 : 0;
+  return 0;
+}
+
+export async function run(args: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      format: { type: 'string' },
+      'fail-on': { type: 'string' },
+      catalog: { type: 'string' },
+      config: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    io.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (positionals.length !== 2) {
+    throw new UsageError(`expected two arguments, OLD and NEW, got ${positionals.length}\n\n${USAGE}`);
+  }
+  const format = pickDiffFormat(values.format);
+  const failOn = pickFailOn(values['fail-on']);
+  const { config, diagnostics: configProblems } = await loadConfig(
+    io.cwd,
+    values.catalog !== undefined ? { catalog: values.catalog } : {},
+    values.config,
+  );
+  if (!config) {
+    printDiagnostics(configProblems, 'pretty', { ...io, stdout: io.stderr }, { files: 1, packages: 0 });
+    return 2;
+  }
+  const [oldArg, newArg] = positionals as [string, string];
+  const sides = [await readDiffInput(oldArg, { cwd: io.cwd, config }), await readDiffInput(newArg, { cwd: io.cwd, config })] as const;
+  const failed = sides.filter((side) => !side.manifest || side.diagnostics.some((d) => d.severity === 'error'));
+  if (failed.length > 0) {
+    for (const side of failed) reportUncompilable(side, io);
+    // A missing catalog or folder is a configuration failure, like in `validate`.
+    return failed.some((side) => side.unusable) ? 2 : 1;
+  }
+  const [before, after] = sides;
+  if (!before.manifest || !after.manifest) return 1;
+  const diff = diffManifests(before.manifest, after.manifest, { old: before.label, new: after.label });
+  const text = formatDiff(format, diff, { color: shouldUseColor(io.stdout, io.env) });
+  io.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  return diffExitCode(diff, failOn);
+}
+
+/**
+ * A side that does not compile: its diagnostics go to stderr, in the pretty format, since stdout
+ * holds only the diff (which does not exist).
+ */
+function reportUncompilable(side: DiffInput, io: CommandIO): void {
+  io.stderr.write(`svcpkg: ${side.label} does not compile, so there is nothing to compare:\n`);
+  const files = new Set(side.diagnostics.map((d) => d.file).filter((f) => f !== '')).size;
+  printDiagnostics(side.diagnostics, 'pretty', { ...io, stdout: io.stderr }, { files, packages: 0, texts: side.texts });
+}

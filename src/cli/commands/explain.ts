@@ -1,0 +1,134 @@
+// `svcpkg explain CODE`: the resolved package, each value with its origin (SPEC §7).
+import { explainPackage, type Explanation, type ExplainedValue } from '../../compile/explain.js';
+import { loadConfig } from '../../config/load.js';
+import { UsageError } from '../../diagnostics/errors.js';
+import { parseCommandArgs } from '../args.js';
+import type { CommandIO } from '../io.js';
+import { printDiagnostics } from '../output.js';
+
+export const USAGE = `Usage: svcpkg explain CODE [options]
+
+Show the package CODE as the manifest holds it, each value with where it came from:
+  package   written in its YAML
+  catalog   the catalog (a feature's definition, its default reset settings)
+  schema    the package schema's default, or null for an optional property left out
+  lockfile  an id from svcpkg.lock.json
+
+Options:
+  --format NAME   text | json (default: text)
+  --catalog DIR   catalog folder (default: svcpkg.config.yaml's, else the bundled one)
+  --config FILE   configuration file (default: ./svcpkg.config.yaml if present)
+  -h, --help      show this help
+
+Exit codes: 0 explained, 1 no such package or the package has errors, 2 usage, configuration or I/O failure.`;
+
+/** Version of the JSON output's shape. */
+export const EXPLAIN_FORMAT_VERSION = 1;
+
+export async function run(args: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      format: { type: 'string' },
+      catalog: { type: 'string' },
+      config: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    io.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format takes text or json, got \`${format}\``);
+  const [code, ...extra] = positionals;
+  if (code === undefined) throw new UsageError(`explain needs a package code\n\n${USAGE}`);
+  if (extra.length > 0) throw new UsageError(`explain takes one package code, got ${positionals.length}`);
+
+  const { config, diagnostics: configProblems } = await loadConfig(io.cwd, values.catalog !== undefined ? { catalog: values.catalog } : {}, values.config);
+  const diagnosticFormat = format === 'json' ? 'json' : 'pretty';
+  if (!config) {
+    printDiagnostics(configProblems, diagnosticFormat, io, { files: 1, packages: 0 });
+    return 2;
+  }
+  const result = await explainPackage({
+    paths: [config.packages],
+    catalogDir: config.catalog,
+    cwd: io.cwd,
+    maxFileSize: config.maxFileSize,
+    maxDepth: config.maxDepth,
+    lockfile: config.lockfile,
+    code,
+  });
+  if (result.unusable) {
+    printDiagnostics(result.diagnostics, diagnosticFormat, io, { files: 0, packages: 0 });
+    return 2;
+  }
+  if (result.notFound) {
+    const hint = result.notFound.hint ?? (result.notFound.known.length > 0 ? `known packages: ${result.notFound.known.join(', ')}` : 'the packages folder holds no package');
+    io.stderr.write(`svcpkg: no package has the code \`${code}\`; ${hint}\n`);
+    return 1;
+  }
+  if (!result.explanation) {
+    io.stderr.write(`svcpkg: \`${code}\` cannot be explained until these errors are fixed:\n`);
+    printDiagnostics(result.diagnostics, diagnosticFormat, io, { files: 0, packages: 0 });
+    return 1;
+  }
+  io.stdout.write(format === 'json' ? renderJson(result.explanation) : renderText(result.explanation));
+  return 0;
+}
+
+/** `{format_version, code, file, line, package, values}`. */
+function renderJson(explanation: Explanation): string {
+  return JSON.stringify({ format_version: EXPLAIN_FORMAT_VERSION, ...explanation }, null, 2) + '\n';
+}
+
+/** Catalog fields each feature carries; the text view shows only the value and the reset. */
+const FEATURE_DETAIL = /^\/features\/[^/]+\/(?!value$|periodicity_type$|periodicity$)/;
+
+/** A table of `path  value  origin (note)`, features reduced to value and reset. */
+function renderText(explanation: Explanation): string {
+  const rows = explanation.values.filter((v) => !FEATURE_DETAIL.test(v.path)).map((v) => [dotted(v.path), shown(v.value), origin(v)] as const);
+  const pathWidth = Math.max(...rows.map((r) => r[0].length), 4);
+  const valueWidth = Math.max(...rows.map((r) => r[1].length), 5);
+  const lines = [
+    `${explanation.code} — ${explanation.file}:${explanation.line}`,
+    '',
+    `  ${'path'.padEnd(pathWidth)}  ${'value'.padEnd(valueWidth)}  origin`,
+    ...rows.map(([p, v, o]) => `  ${p.padEnd(pathWidth)}  ${v.padEnd(valueWidth)}  ${o}`),
+    '',
+    'Each feature also carries its full catalog definition: --format json shows every value in full.',
+  ];
+  return lines.join('\n') + '\n';
+}
+
+function dotted(pointer: string): string {
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`))
+    .join('');
+}
+
+/** Longest value shown whole in the table; --format json has every value in full. */
+const VALUE_WIDTH = 48;
+
+function shown(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const line = text.replace(/\s+/g, ' ');
+  return line.length > VALUE_WIDTH ? `${line.slice(0, VALUE_WIDTH - 1)}…` : line;
+}
+
+const ORIGIN_LABELS: Record<ExplainedValue['origin'], string> = {
+  package: 'package',
+  catalog: 'catalog',
+  schema: 'schema default',
+  lockfile: 'lockfile',
+};
+
+function origin(value: ExplainedValue): string {
+  const label = ORIGIN_LABELS[value.origin];
+  return value.note ? `${label} (${value.note})` : label;
+}

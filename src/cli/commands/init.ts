@@ -1,0 +1,79 @@
+// `svcpkg init [DIR]`: scaffold a working repository — packages, editor schemas and settings, hook (SPEC §7).
+import path from 'node:path';
+import { DEFAULT_CATALOG_DIR } from '../../assets.js';
+import { loadCatalog } from '../../catalog/load.js';
+import { UsageError } from '../../diagnostics/errors.js';
+import { displayPath } from '../../source/discover.js';
+import { initRepository } from '../../workflow/init.js';
+import { planScaffold } from '../../workflow/scaffold.js';
+import { parseCommandArgs } from '../args.js';
+import type { CommandIO } from '../io.js';
+import { chooseFormat, printDiagnostics } from '../output.js';
+
+export const USAGE = `Usage: svcpkg init [DIR] [options]
+
+Scaffold an svcpkg repository in DIR (default: the current folder; created if needed):
+  svcpkg.config.yaml                    configuration, every option shown
+  packages.d/meet-starter.yaml          an example package, with a yaml-language-server modeline
+  svcpkg.lock.json                      the example's stable ids (commit it with the packages)
+  .svcpkg/schemas/*.schema.json         editor schemas specialised with the catalog (svcpkg schema)
+  .vscode/settings.json, extensions.json  YAML extension set up for packages.d and the config
+  .gitignore                            out/ added (appended to an existing .gitignore)
+and, when DIR is inside a git working tree, the pre-commit hook (svcpkg hook install).
+Nothing is overwritten: if any of these files exists, init writes nothing and names them.
+
+Options:
+  --catalog DIR  use this catalog folder (recorded in svcpkg.config.yaml) instead of the bundled one
+  --no-hook      do not install the pre-commit hook
+  -h, --help     show this help
+
+Exit codes: 0 scaffolded, 1 some files already exist, 2 usage or I/O failure.`;
+
+export async function run(args: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      catalog: { type: 'string' },
+      'no-hook': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    io.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError(`init takes one folder, got ${positionals.length}\n\n${USAGE}`);
+  const dir = path.resolve(io.cwd, positionals[0] ?? '.');
+  const catalogDir = values.catalog === undefined ? DEFAULT_CATALOG_DIR : path.resolve(io.cwd, values.catalog);
+  const loaded = await loadCatalog(catalogDir, io.cwd);
+  if (!loaded.catalog) {
+    printDiagnostics(loaded.diagnostics, chooseFormat(undefined, io), io, { files: loaded.files.length, packages: 0 });
+    return 2;
+  }
+  const files = planScaffold({
+    catalog: loaded.catalog,
+    ...(values.catalog === undefined ? {} : { catalogDir: path.relative(dir, catalogDir).split(path.sep).join('/') || '.' }),
+  });
+  const outcome = await initRepository(dir, files, { hook: !values['no-hook'] });
+  const where = displayPath(dir, io.cwd);
+  if (outcome.conflicts.length > 0) {
+    io.stderr.write(
+      `svcpkg: init refused: ${outcome.conflicts.length === 1 ? 'this file already exists' : 'these files already exist'} in ${where}, and init never overwrites:\n` +
+        outcome.conflicts.map((f) => `  ${f}\n`).join('') +
+        'Nothing was written. Move them away (or scaffold into another folder), then run `svcpkg init` again.\n',
+    );
+    return 1;
+  }
+  const lines = [
+    `svcpkg: scaffolded ${dir === path.resolve(io.cwd) ? 'the current folder' : where}:`,
+    ...outcome.created.map((f) => `  created  ${f}`),
+    ...outcome.appended.map((f) => `  appended ${f}`),
+  ];
+  if (outcome.hook) lines.push(`  hook     ${displayPath(outcome.hook.hookFile, io.cwd)} (${outcome.hook.action})`);
+  else if (!values['no-hook']) lines.push('  (not a git repository: run `git init` then `svcpkg hook install` for the pre-commit hook)');
+  const cd = dir === path.resolve(io.cwd) ? '' : `cd ${where} && `;
+  lines.push('', 'Next:', `  ${cd}svcpkg validate      check the packages`, `  ${cd}svcpkg watch         recompile on every save`);
+  io.stdout.write(lines.join('\n') + '\n');
+  return 0;
+}

@@ -1,0 +1,82 @@
+// `svcpkg schema [--out DIR]`: JSON Schemas specialised with the active catalog, for editors (SPEC §7).
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadCatalog } from '../../catalog/load.js';
+import { loadConfig } from '../../config/load.js';
+import { displayPath } from '../../source/discover.js';
+import { editorSchemas } from '../../workflow/editor-schema.js';
+import { parseCommandArgs } from '../args.js';
+import type { CommandIO } from '../io.js';
+import { chooseFormat, exitCodeFor, printDiagnostics } from '../output.js';
+
+export const USAGE = `Usage: svcpkg schema [--out DIR] [options]
+
+Build the JSON Schemas editors use for completion and checks as you type (the YAML language
+server: VS Code's YAML extension, vim/neovim, Helix, JetBrains), specialised with the active
+catalog: feature codes with their descriptions, service types and provider types as enums.
+
+Without --out, print the package schema to stdout. With --out DIR, write into DIR:
+  service-package.schema.json   for packages.d/**/*.yaml
+  svcpkg.config.schema.json     for svcpkg.config.yaml
+Files whose content is unchanged are not rewritten. \`svcpkg init\` uses DIR = .svcpkg/schemas.
+
+Options:
+  --out DIR        folder to write the schemas into (created if needed)
+  --catalog DIR    catalog folder (default: svcpkg.config.yaml's, else the bundled one)
+  --config FILE    configuration file (default: ./svcpkg.config.yaml if present)
+  --format NAME    format of catalog problems: pretty | json | sarif | github
+  -h, --help       show this help
+
+Exit codes: 0 written, 1 the catalog has errors, 2 usage, configuration or I/O failure.`;
+
+export async function run(args: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      out: { type: 'string' },
+      catalog: { type: 'string' },
+      config: { type: 'string' },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    io.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  const format = chooseFormat(values.format, io);
+  if (positionals.length > 0) {
+    io.stderr.write(`svcpkg schema: unexpected argument \`${positionals[0]}\` (did you mean --out ${positionals[0]}?)\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { config, diagnostics: configProblems } = await loadConfig(
+    io.cwd,
+    values.catalog !== undefined ? { catalog: values.catalog } : {},
+    values.config,
+  );
+  if (!config) {
+    printDiagnostics(configProblems, format, io, { files: 1, packages: 0 });
+    return 2;
+  }
+  const loaded = await loadCatalog(config.catalog, io.cwd);
+  if (!loaded.catalog) {
+    printDiagnostics(loaded.diagnostics, format, io, { files: loaded.files.length, packages: 0 });
+    return loaded.unusable ? 2 : exitCodeFor(loaded.diagnostics, false) || 1;
+  }
+  const schemas = editorSchemas(loaded.catalog);
+  if (values.out === undefined) {
+    io.stdout.write(JSON.stringify(schemas[0]?.schema, null, 2) + '\n');
+    return 0;
+  }
+  const outDir = path.resolve(io.cwd, values.out);
+  await mkdir(outDir, { recursive: true });
+  for (const { file, describes, schema } of schemas) {
+    const target = path.join(outDir, file);
+    const text = JSON.stringify(schema, null, 2) + '\n';
+    const unchanged = (await readFile(target, 'utf8').catch(() => undefined)) === text;
+    if (!unchanged) await writeFile(target, text);
+    io.stderr.write(`${unchanged ? 'unchanged' : 'wrote'} ${displayPath(target, io.cwd)} (${describes})\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,103 @@
+// `svcpkg validate [PATHS…]`: every problem in every package, located, in one run (SPEC §4–5).
+import { checkRepo } from '../../check/repo.js';
+import { loadConfig } from '../../config/load.js';
+import { sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { parseCommandArgs, positiveInteger } from '../args.js';
+import type { CommandIO } from '../io.js';
+import { chooseFormat, exitCodeFor, printDiagnostics } from '../output.js';
+
+export const USAGE = `Usage: svcpkg validate [PATHS…] [options]
+
+Check every package under PATHS (default: the packages folder, packages.d) against the
+JSON Schemas and the catalog, and report every problem with its place and a fix.
+
+Options:
+  --staged               check the packages as staged in the git index (what a commit would
+                         contain), not the working tree: the pre-commit hook's mode
+  --locked               also fail when svcpkg.lock.json lacks a package's ids or a removal
+                         (what \`svcpkg compile --locked\` would refuse); with --staged, the
+                         staged lockfile
+  --catalog DIR          catalog folder (default: svcpkg.config.yaml's, else the bundled one)
+  --config FILE          configuration file (default: ./svcpkg.config.yaml if present)
+  --format NAME          pretty | json | sarif | github (default: pretty; github in GitHub Actions)
+  --strict               fail on warnings too
+  --max-file-size BYTES  largest file read (default 1048576)
+  --verbose              also list the non-YAML files skipped
+  -h, --help             show this help
+
+Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage, configuration or I/O failure.`;
+
+export async function run(args: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      catalog: { type: 'string' },
+      config: { type: 'string' },
+      format: { type: 'string' },
+      strict: { type: 'boolean' },
+      staged: { type: 'boolean' },
+      locked: { type: 'boolean' },
+      'max-file-size': { type: 'string' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    io.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  const format = chooseFormat(values.format, io);
+  const maxFileSize = positiveInteger(values['max-file-size'], '--max-file-size');
+  const { config, diagnostics: configProblems } = await loadConfig(
+    io.cwd,
+    {
+      ...(values.catalog !== undefined ? { catalog: values.catalog } : {}),
+      ...(values.strict ? { strict: true } : {}),
+      ...(maxFileSize !== undefined ? { maxFileSize } : {}),
+    },
+    values.config,
+  );
+  if (!config) {
+    printDiagnostics(configProblems, format, io, { files: 1, packages: 0 });
+    return 2;
+  }
+  const paths = positionals.length > 0 ? positionals : [config.packages];
+  // --staged: the texts come from the git index; the catalog and the config from the working tree.
+  const staged = values.staged
+    ? await (await import('../../workflow/staged.js')).readStagedSources({ roots: paths, cwd: io.cwd, maxFileSize: config.maxFileSize })
+    : undefined;
+  const result = await checkRepo({
+    paths,
+    catalogDir: config.catalog,
+    cwd: io.cwd,
+    maxFileSize: config.maxFileSize,
+    maxDepth: config.maxDepth,
+    ...(staged ? { sources: staged.sources } : {}),
+  });
+  const ignored = staged ? staged.ignored : result.ignored;
+  if (values.verbose && ignored.length > 0) {
+    io.stderr.write(`svcpkg: skipped ${ignored.length} non-YAML file(s):\n${ignored.map((f) => `  ${f}\n`).join('')}`);
+  }
+  let diagnostics: Diagnostic[] = staged ? sortDiagnostics([...staged.diagnostics, ...result.diagnostics]) : result.diagnostics;
+  // Code frames must show the checked text (the staged one), never the working tree's.
+  const texts = new Map(result.files.map((f) => [f.file, f.text]));
+  if (values.locked) {
+    // Loaded only here: compile's modules stay out of a plain validate's start-up.
+    const { checkLocked } = await import('../../workflow/locked.js');
+    const locked = await checkLocked(
+      { ...result, diagnostics },
+      { lockfile: config.lockfile, cwd: io.cwd, staged: values.staged ?? false },
+    );
+    if (locked.diagnostics.length > 0) diagnostics = sortDiagnostics([...diagnostics, ...locked.diagnostics]);
+    if (locked.lockfile) texts.set(locked.lockfile.file, locked.lockfile.text);
+  }
+  printDiagnostics(diagnostics, format, io, {
+    files: result.files.length,
+    packages: result.packages.length,
+    texts,
+    verbose: values.verbose ?? false,
+  });
+  if (result.unusable) return 2;
+  return exitCodeFor(diagnostics, config.strict);
+}

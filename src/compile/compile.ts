@@ -1,0 +1,96 @@
+// `compile` (SPEC §6): validate, then — only when nothing fails — reconcile the lockfile, resolve,
+// and write svcpkg.lock.json, out/manifest.json and out/manifest.ts atomically.
+import path from 'node:path';
+import { checkRepo, type RepoCheck, type RepoCheckOptions } from '../check/repo.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { sortDiagnostics } from '../diagnostics/diagnostic.js';
+import type { Manifest } from '../generated/manifest.js';
+import { displayPath } from '../source/discover.js';
+import { buildFromPackages } from './build.js';
+import { renderManifestJson } from './emit/json.js';
+import { renderManifestTs } from './emit/typescript.js';
+import { nodeWriterFs, writeFilesAtomically, type OutputFile, type WriterFs, type WrittenFile } from './emit/write.js';
+import type { IdMinter } from './lockfile/mint.js';
+import type { LockChange } from './lockfile/plan.js';
+import { readLockfile } from './lockfile/read.js';
+import { serializeLockfile } from './lockfile/serialize.js';
+
+/** An artifact compile can write. */
+export type EmitKind = 'json' | 'ts';
+
+/** The file name of each artifact inside the output folder. */
+export const EMIT_FILES: Readonly<Record<EmitKind, string>> = { json: 'manifest.json', ts: 'manifest.ts' };
+
+/** What to compile and where to write it. */
+export interface CompileOptions extends RepoCheckOptions {
+  /** The lockfile (absolute, or relative to `cwd`). */
+  lockfile: string;
+  /** Output folder (absolute, or relative to `cwd`). */
+  out: string;
+  /** Artifacts to write (default: both). */
+  emit?: readonly EmitKind[];
+  /** Fail instead of changing the lockfile (CI, pre-commit). */
+  locked?: boolean;
+  /** Warnings fail the compile too: nothing is written. */
+  strict?: boolean;
+  /** Where fresh ids come from (tests). */
+  minter?: IdMinter;
+  /** File operations of the writer (tests). */
+  fs?: WriterFs;
+}
+
+/** The outcome of a compile. */
+export interface CompileResult {
+  /** The validation run. */
+  check: RepoCheck;
+  /** Every diagnostic (validation, lockfile, resolution), sorted. */
+  diagnostics: Diagnostic[];
+  /** The manifest, when the compile succeeded. */
+  manifest?: Manifest;
+  /** Whether outputs were emitted (written or already up to date). */
+  emitted: boolean;
+  /** The output files, in the order written. */
+  outputs: WrittenFile[];
+  /** The lockfile: its display path, whether it was rewritten, and what changed in it. */
+  lockfile: { path: string; display: string; changed: boolean; changes: LockChange[] };
+  /** True when the input could not be used at all (missing catalog or folder): exit 2. */
+  unusable: boolean;
+}
+
+/** Compile a repository. Throws IoError when an output cannot be written (nothing partial is left). */
+export async function compileProject(options: CompileOptions): Promise<CompileResult> {
+  const lockPath = path.resolve(options.cwd, options.lockfile);
+  const outDir = path.resolve(options.cwd, options.out);
+  const [check, lock] = await Promise.all([checkRepo(options), readLockfile(lockPath, options.cwd)]);
+  const lockfile = { path: lockPath, display: lock.file, changed: false, changes: [] as LockChange[] };
+  let diagnostics = [...check.diagnostics, ...lock.diagnostics];
+  const fails = (list: readonly Diagnostic[]) => list.some((d) => d.severity === 'error' || (options.strict === true && d.severity === 'warning'));
+  const stop = (): CompileResult => ({ check, diagnostics: sortDiagnostics(diagnostics), emitted: false, outputs: [], lockfile, unusable: check.unusable });
+
+  // Warnings alone do not stop here, so that --strict still reports the lockfile's problems too.
+  if (check.unusable || !check.catalog || diagnostics.some((d) => d.severity === 'error')) return stop();
+  const build = buildFromPackages(check.catalog, check.packages, lock, {
+    ...(options.locked ? { locked: true } : {}),
+    ...(options.minter ? { minter: options.minter } : {}),
+  });
+  diagnostics = [...diagnostics, ...build.diagnostics];
+  if (!build.manifest || !build.plan || fails(diagnostics)) return stop();
+  const { manifest, plan } = build;
+  lockfile.changes = plan.changes;
+
+  const files: OutputFile[] = [];
+  // The lockfile goes first: if a later rename fails, the ids already in the manifest are kept.
+  const lockText = serializeLockfile(plan.next);
+  const lockNeeded = !options.locked && lockText !== lock.text && (lock.exists || Object.keys(plan.next.packages).length > 0);
+  if (lockNeeded) files.push({ path: lockPath, display: lock.file, content: lockText });
+  const emit = options.emit ?? ['json', 'ts'];
+  for (const kind of (['json', 'ts'] as const).filter((k) => emit.includes(k))) {
+    const file = path.join(outDir, EMIT_FILES[kind]);
+    const content = kind === 'json' ? renderManifestJson(manifest) : await renderManifestTs(manifest);
+    files.push({ path: file, display: displayPath(file, options.cwd), content });
+  }
+  const written = await writeFilesAtomically(files, options.fs ?? nodeWriterFs);
+  const outputs = lockNeeded ? written.slice(1) : written;
+  lockfile.changed = lockNeeded && written[0]?.changed === true;
+  return { check, diagnostics: sortDiagnostics(diagnostics), manifest, emitted: true, outputs, lockfile, unusable: false };
+}

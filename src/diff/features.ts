@@ -1,0 +1,65 @@
+// Changes to a package's features: included or not, limits up or down, switches on or off, resets.
+import { change } from './classify.js';
+import { compareResetWindows, resetWindow } from './duration.js';
+import type { Change, DiffFeature, DiffPackage } from './model.js';
+import { compareCodes, own } from './order.js';
+
+/** `true` (unlimited) is above every number. */
+function compareLimits(a: number | true, b: number | true): -1 | 0 | 1 {
+  if (a === b) return 0;
+  if (a === true) return 1;
+  if (b === true) return -1;
+  return a < b ? -1 : 1;
+}
+
+/** The changes of one feature; an absent feature counts as `false` (not included / off). */
+function featureChanges(code: string, o: DiffFeature | undefined, n: DiffFeature | undefined): Change[] {
+  const path = `features.${code}`;
+  const before = o?.value ?? false;
+  const after = n?.value ?? false;
+  const definition = (n ?? o) as DiffFeature;
+  const unit = definition.feature_settings.unit ?? null;
+
+  if (o && n && o.feature_settings.value_type !== n.feature_settings.value_type) {
+    return [change('feature_redefined', 'changed', path, before, after)];
+  }
+  if (definition.feature_settings.value_type === 'switch') {
+    // A switch holds booleans only; anything truthy is "on".
+    const on = (v: number | boolean) => v === true || (typeof v === 'number' && v > 0);
+    if (on(before) === on(after)) return [];
+    return [change(on(after) ? 'switch_on' : 'switch_off', on(after) ? 'added' : 'removed', path, on(before), on(after))];
+  }
+  if (before === false && after === false) return [];
+  if (before === false) return [change('feature_added', 'added', path, null, after, unit)];
+  if (after === false) return [change('feature_removed', 'removed', path, before, null, unit)];
+
+  const changes: Change[] = [];
+  const order = compareLimits(after, before);
+  if (order !== 0) changes.push(change(order > 0 ? 'limit_raised' : 'limit_lowered', 'changed', path, before, after, unit));
+  if (o && n) changes.push(...resetChanges(path, o, n));
+  return changes;
+}
+
+/** A change of the reset window of a feature included on both sides. */
+function resetChanges(path: string, o: DiffFeature, n: DiffFeature): Change[] {
+  if (o.periodicity === n.periodicity && o.periodicity_type === n.periodicity_type) return [];
+  const order = compareResetWindows(resetWindow(n.periodicity, n.periodicity_type), resetWindow(o.periodicity, o.periodicity_type));
+  // Only a consumable's allowance comes back with the reset; other features just reset counters
+  // used for notifications.
+  const kind = !n.consumable || order === 0 ? 'reset_changed' : order > 0 ? 'reset_lengthened' : 'reset_shortened';
+  return [
+    change(
+      kind,
+      'changed',
+      `${path}.reset`,
+      { periodicity: o.periodicity, periodicity_type: o.periodicity_type },
+      { periodicity: n.periodicity, periodicity_type: n.periodicity_type },
+    ),
+  ];
+}
+
+/** Changes of every feature of either side, by feature code. */
+export function featureListChanges(o: DiffPackage, n: DiffPackage): Change[] {
+  const codes = [...new Set([...Object.keys(o.features), ...Object.keys(n.features)])].sort(compareCodes);
+  return codes.flatMap((code) => featureChanges(code, own(o.features, code), own(n.features, code)));
+}

@@ -1,0 +1,477 @@
+// The evaluator (SPEC §8): replays usage events against a compiled manifest and a set of
+// subscriptions, one decision per event. Pure — no I/O, no clock (time comes with the events),
+// no global state — and deterministic. `record` is the hot loop: it reads a few fields of typed
+// records and allocates only the returned Decision.
+import { admit } from './admission.js';
+import { Bucket, roundAmount } from './bucket.js';
+import { DAY_MS } from './calendar.js';
+import type { Decision, DenialReason, Level, ReportedLimit, UsageEvent } from './decision.js';
+import { COUNT, MAX, SUM, UNIQUE, featureRule, type FeatureRule } from './feature-rule.js';
+import { phaseAt, type Phase } from './lifecycle.js';
+import type { EvaluatorManifest, EvaluatorOptions, EvaluatorPackage, Subscription } from './model.js';
+import { resolveFeatures, type OverrideWarning } from './overrides.js';
+import { buildReport, type SimulationReport, type Tally } from './report.js';
+import { FeatureState, SubscriptionState } from './state.js';
+import { RecentTransactions } from './recent-transactions.js';
+import { Stream } from './stream.js';
+import { parseTimestamp } from './timestamp.js';
+
+/** Default dedupe window (SPEC §8.5). */
+export const DEFAULT_DEDUPE_WINDOW_DAYS = 35;
+
+/** Default idle time after which a non-consumable use is over. */
+export const DEFAULT_USE_IDLE_DAYS = 35;
+
+/** Thrown by `createEvaluator` for inputs a scenario loader should have refused. */
+export class EvaluatorInputError extends Error {
+  override readonly name = 'EvaluatorInputError';
+}
+
+/** Where to read a bucket's usage: an account's or room's bucket, or a use. */
+export interface UsageScope {
+  /** An account with its own value (consumables). */
+  account?: string;
+  /** A room with its own value (consumables). */
+  room?: string;
+  /** A use key (non-consumables). */
+  use?: string;
+}
+
+/** A running evaluation. */
+export interface Evaluator {
+  /** Decide one event and apply it when accepted or overage. Anything but an object is an invalid event. */
+  record(event: UsageEvent): Decision;
+  /** The report as of `end` (exclusive, ms): phases, charges and status are cut there. Does not change state. */
+  report(end: number): SimulationReport;
+  /** The phase of a subscription at `t`; undefined for an unknown id. */
+  statusAt(subscriptionId: string, t: number): Phase | undefined;
+  /** Current usage of a bucket (consumables: the window of the latest event); undefined when there is none. */
+  usage(subscriptionId: string, feature: string, scope?: UsageScope): number | undefined;
+  /** Overrides that were ignored (above their parent, not allowed at their level, …). */
+  readonly warnings: readonly OverrideWarning[];
+  /** Latest valid event instant seen (ms), for a default scenario end; undefined before any. */
+  readonly lastEventAt: number | undefined;
+}
+
+/** Properties of an event that has none. */
+const NO_PROPERTIES: Record<string, unknown> = Object.freeze(Object.create(null) as Record<string, unknown>);
+
+/** An id-like property value (use key, account, room, unique identity) as a string, or undefined. */
+function idOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+  if (typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+/** A decimal number written as a JSON string (Lago sends amounts as strings too). */
+const DECIMAL = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/** A non-negative amount rounded to 6 decimals, or NaN when missing, non-numeric or negative. */
+function amountOf(value: unknown): number {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && DECIMAL.test(value) ? Number(value) : NaN;
+  return n >= 0 && n < Infinity ? roundAmount(n) : NaN;
+}
+
+/** A limit as decisions and reports show it. */
+function reported(rule: FeatureRule, limit: number): ReportedLimit {
+  if (rule.isSwitch) return limit > 0;
+  return limit === Infinity ? 'unlimited' : limit;
+}
+
+/** A decision; every property is always set so decisions share one shape. */
+function decide(
+  decision: Decision['decision'],
+  reason: DenialReason | undefined,
+  level: Level | undefined,
+  usageBefore: number | undefined,
+  usageAfter: number | undefined,
+  limit: ReportedLimit | undefined,
+  window: Decision['window'],
+  at: number | undefined,
+): Decision {
+  return { decision, reason, level, usage_before: usageBefore, usage_after: usageAfter, limit, window, at };
+}
+
+/** Implementation of `Evaluator`; see `createEvaluator`. */
+class EvaluatorImpl implements Evaluator {
+  readonly warnings: OverrideWarning[] = [];
+  lastEventAt: number | undefined = undefined;
+  /** Every feature events may name, by code. */
+  private readonly rules = new Map<string, FeatureRule>();
+  /** Feature rules in index order (catalog order, then codes only packages know). */
+  private readonly ruleList: FeatureRule[] = [];
+  /** Subscriptions in scenario order. */
+  private readonly subscriptions: SubscriptionState[] = [];
+  /** Subscriptions by id. */
+  private readonly subscriptionById = new Map<string, SubscriptionState>();
+  /** Stream state by `external_subscription_id`, known or not. */
+  private readonly streams = new Map<string, Stream<SubscriptionState>>();
+  /** The same streams by index. */
+  private readonly streamList: Stream<SubscriptionState>[] = [];
+  /** Dedupe window in ms; 0 = no dedupe. */
+  private readonly dedupeWindowMs: number;
+  /** First instants of recent transaction ids (check 2). */
+  private readonly recent: RecentTransactions;
+  /** Idle time after which a use is over, in ms. */
+  private readonly useIdleMs: number;
+  /** Decision counts. */
+  private readonly tally: Tally = {
+    events: 0,
+    accepted: 0,
+    overage: 0,
+    denied: 0,
+    byReason: {
+      invalid: 0,
+      duplicate: 0,
+      out_of_order: 0,
+      unknown_subscription: 0,
+      unknown_feature: 0,
+      inactive: 0,
+      not_included: 0,
+      over_limit: 0,
+    },
+  };
+
+  constructor(manifest: EvaluatorManifest, subscriptions: readonly Subscription[], options: EvaluatorOptions) {
+    const days = options.dedupeWindowDays ?? DEFAULT_DEDUPE_WINDOW_DAYS;
+    if (!(days >= 0 && days < Infinity)) throw new EvaluatorInputError(`dedupeWindowDays must be a non-negative number, got ${days}`);
+    this.dedupeWindowMs = days * DAY_MS;
+    this.recent = new RecentTransactions(this.dedupeWindowMs, this.streamList);
+    const idleDays = options.useIdleDays ?? DEFAULT_USE_IDLE_DAYS;
+    if (!(idleDays > 0)) throw new EvaluatorInputError(`useIdleDays must be a positive number, got ${idleDays}`);
+    this.useIdleMs = idleDays * DAY_MS;
+
+    for (const def of manifest.catalog.features) this.addRule(featureRule(def, this.ruleList.length));
+    const packages = new Map<string, EvaluatorPackage>();
+    for (const pkg of manifest.packages) {
+      packages.set(pkg.code, pkg);
+      // A manifest is consistent with its catalog; this only keeps a hand-made one from crashing.
+      for (const code of Object.keys(pkg.features)) {
+        if (!this.rules.has(code)) this.addRule(featureRule(pkg.features[code]!, this.ruleList.length));
+      }
+    }
+
+    const ids = new Set<string>();
+    for (const sub of subscriptions) {
+      if (ids.has(sub.id)) throw new EvaluatorInputError(`subscription \`${sub.id}\` is listed twice`);
+      ids.add(sub.id);
+      if (!packages.has(sub.package)) throw new EvaluatorInputError(`subscription \`${sub.id}\`: unknown package \`${sub.package}\``);
+      for (const [name, t] of [['starts_at', sub.starts_at], ['ends_at', sub.ends_at], ['cancel.at', sub.cancel?.at]] as const) {
+        if (t !== undefined && !Number.isFinite(t)) throw new EvaluatorInputError(`subscription \`${sub.id}\`: ${name} is not a valid instant`);
+      }
+    }
+    const packageOf = (sub: Subscription): EvaluatorPackage => packages.get(sub.package)!;
+    const admissions = admit(subscriptions, packageOf);
+    subscriptions.forEach((sub, i) => {
+      const pkg = packageOf(sub);
+      const { plans, warnings } = resolveFeatures(pkg, sub, this.rules);
+      this.warnings.push(...warnings);
+      const state = new SubscriptionState(sub.id, pkg, admissions[i]!, plans);
+      this.subscriptions.push(state);
+      this.subscriptionById.set(sub.id, state);
+    });
+  }
+
+  private addRule(rule: FeatureRule): void {
+    this.rules.set(rule.code, rule);
+    this.ruleList.push(rule);
+  }
+
+  record(event: UsageEvent): Decision {
+    this.tally.events++;
+    // Events come from untrusted JSON: a line holding `5` or `null` is an invalid event.
+    if (typeof event !== 'object' || event === null) return this.deny(undefined, 'invalid', undefined);
+    const transactionId = event.transaction_id;
+    const subscriptionId = event.external_subscription_id;
+    const code = event.code;
+    // Check 1: a malformed envelope.
+    if (
+      typeof transactionId !== 'string' ||
+      transactionId === '' ||
+      typeof subscriptionId !== 'string' ||
+      subscriptionId === '' ||
+      typeof code !== 'string' ||
+      code === ''
+    ) {
+      return this.deny(this.featureOf(subscriptionId, code), 'invalid', undefined);
+    }
+    const t = parseTimestamp(event.timestamp);
+    if (t !== t) return this.deny(this.featureOf(subscriptionId, code), 'invalid', undefined);
+    if (this.lastEventAt === undefined || t > this.lastEventAt) this.lastEventAt = t;
+
+    let stream = this.streams.get(subscriptionId);
+    if (stream === undefined) {
+      stream = new Stream(this.streamList.length, this.subscriptionById.get(subscriptionId) ?? null);
+      this.streams.set(subscriptionId, stream);
+      this.streamList.push(stream);
+    }
+    // Check 2: a duplicate transaction.
+    if (this.dedupeWindowMs > 0 && this.recent.isDuplicate(stream.index, transactionId, t, stream.latest)) {
+      return this.deny(this.featureOf(subscriptionId, code), 'duplicate', t);
+    }
+    // Check 3: older than the subscription's latest event.
+    if (t < stream.latest) return this.deny(this.featureOf(subscriptionId, code), 'out_of_order', t);
+    stream.latest = t;
+    // Check 4: unknown subscription, then unknown feature.
+    const sub = stream.subscription;
+    if (sub === null) return this.deny(undefined, 'unknown_subscription', t);
+    const rule = this.rules.get(code);
+    if (rule === undefined) return this.deny(undefined, 'unknown_feature', t);
+    return this.evaluate(sub, sub.feature(rule), event.properties, t);
+  }
+
+  /** Checks 5 to 9 for an event of a known subscription and feature. */
+  private evaluate(sub: SubscriptionState, f: FeatureState, rawProperties: unknown, t: number): Decision {
+    const rule = f.rule;
+    const plan = f.plan;
+    // Check 5: a malformed payload.
+    let properties: Record<string, unknown>;
+    if (rawProperties === undefined || rawProperties === null) properties = NO_PROPERTIES;
+    else if (typeof rawProperties === 'object' && !Array.isArray(rawProperties)) properties = rawProperties as Record<string, unknown>;
+    else return this.deny(f, 'invalid', t);
+    const operation = properties.operation_type;
+    let removing = false;
+    if (operation !== undefined && operation !== 'add') {
+      if (operation !== 'remove') return this.deny(f, 'invalid', t);
+      removing = true;
+    }
+    const aggregation = rule.aggregation;
+    let amount = 1;
+    let identity = '';
+    if (aggregation === SUM || aggregation === MAX) {
+      amount = rule.field === undefined ? NaN : amountOf(properties[rule.field]);
+      if (amount !== amount || (removing && aggregation === MAX)) return this.deny(f, 'invalid', t);
+    } else if (aggregation === UNIQUE) {
+      const id = rule.field === undefined ? undefined : idOf(properties[rule.field]);
+      if (id === undefined) return this.deny(f, 'invalid', t);
+      identity = id;
+    }
+
+    // The account and room values that apply to this event, if any.
+    let accountLimit = Infinity;
+    let roomLimit = Infinity;
+    let account: string | undefined;
+    let room: string | undefined;
+    if (plan.accounts !== null) {
+      account = idOf(properties.account);
+      const limit = account === undefined ? undefined : plan.accounts.get(account);
+      if (limit === undefined) account = undefined;
+      else accountLimit = limit;
+    }
+    if (plan.rooms !== null) {
+      room = idOf(properties.room);
+      const limit = room === undefined ? undefined : plan.rooms.get(room);
+      if (limit === undefined) room = undefined;
+      else roomLimit = limit;
+    }
+
+    // The buckets the event lands in.
+    let bucket: Bucket;
+    let accountBucket: Bucket | null = null;
+    let roomBucket: Bucket | null = null;
+    if (rule.consumable) {
+      if (t >= f.window.end || t < f.window.start) f.roll(t);
+      bucket = f.bucket;
+      if (account !== undefined) accountBucket = f.accountBucket(account);
+      if (room !== undefined) roomBucket = f.roomBucket(room);
+    } else {
+      bucket = f.useBucket(rule.useKey === undefined ? undefined : idOf(properties[rule.useKey]), t, this.useIdleMs);
+    }
+    const window = rule.consumable ? f.window : undefined;
+    const before = bucket.usage;
+
+    // Check 5, continued: a remove may not take count or sum usage below 0 in any bucket.
+    if (removing && aggregation !== UNIQUE) {
+      const underflow =
+        bucket.usageAfterRemove(aggregation, amount, identity) < 0
+          ? bucket
+          : accountBucket !== null && accountBucket.usageAfterRemove(aggregation, amount, identity) < 0
+            ? accountBucket
+            : roomBucket !== null && roomBucket.usageAfterRemove(aggregation, amount, identity) < 0
+              ? roomBucket
+              : null;
+      if (underflow !== null) {
+        f.denied++;
+        const level: Level = underflow === bucket ? 'subscription' : underflow === accountBucket ? 'account' : 'room';
+        const after = underflow.usageAfterRemove(aggregation, amount, identity);
+        return this.count(decide('denied', 'invalid', level, underflow.usage, after, undefined, window, t), 'invalid');
+      }
+    }
+    // Check 6: the subscription is not in trial, active or grace (or was rejected).
+    if (t < sub.activeFrom || t >= sub.activeUntil) return this.deny(f, 'inactive', t);
+    // Check 7: not included, or a switch turned off at the event's account or room.
+    if (!plan.included) return this.deny(f, 'not_included', t);
+    if (rule.isSwitch && (accountLimit === 0 || roomLimit === 0)) {
+      f.denied++;
+      const level: Level = accountLimit === 0 ? 'account' : 'room';
+      return this.count(decide('denied', 'not_included', level, undefined, undefined, false, undefined, t), 'not_included');
+    }
+
+    if (removing) {
+      bucket.remove(aggregation, amount, identity);
+      accountBucket?.remove(aggregation, amount, identity);
+      roomBucket?.remove(aggregation, amount, identity);
+      f.accepted++;
+      this.tally.accepted++;
+      return decide('accepted', undefined, 'subscription', before, bucket.usage, reported(rule, plan.limit), window, t);
+    }
+
+    // Check 8: an add above the limit at any level. Reported: the subscription's bucket when
+    // nothing is exceeded, else the first level exceeded along subscription → account → room.
+    const after = bucket.usageAfterAdd(aggregation, amount, identity);
+    let level: Level = 'subscription';
+    let limit = plan.limit;
+    let shownBefore = before;
+    let shownAfter = after;
+    let exceeded = false;
+    if (rule.quota && !rule.isSwitch) {
+      if (!rule.consumable) {
+        // A use is one bucket, capped by the narrowest value that applies to the event.
+        if (accountLimit < limit) (limit = accountLimit), (level = 'account');
+        if (roomLimit < limit) (limit = roomLimit), (level = 'room');
+        exceeded = limit === 0 || after > limit;
+      } else if (limit === 0 || after > limit) {
+        exceeded = true;
+      } else {
+        if (accountBucket !== null) {
+          const accountAfter = accountBucket.usageAfterAdd(aggregation, amount, identity);
+          if (accountLimit === 0 || accountAfter > accountLimit) {
+            exceeded = true;
+            level = 'account';
+            limit = accountLimit;
+            shownBefore = accountBucket.usage;
+            shownAfter = accountAfter;
+          }
+        }
+        const roomCap = accountLimit < roomLimit ? accountLimit : roomLimit;
+        if (!exceeded && roomBucket !== null) {
+          const roomAfter = roomBucket.usageAfterAdd(aggregation, amount, identity);
+          if (roomCap === 0 || roomAfter > roomCap) {
+            exceeded = true;
+            level = 'room';
+            limit = roomCap;
+            shownBefore = roomBucket.usage;
+            shownAfter = roomAfter;
+          }
+        }
+      }
+    }
+    // What a subscription-level bucket is measured against for overage amounts and alerts: a
+    // consumable's window against the subscription's limit, a use against its narrowest limit.
+    const cap = rule.consumable ? plan.limit : limit;
+    if (exceeded && !sub.pkg.overages_enabled) {
+      f.denied++;
+      if (f.alerts.length > 0) this.alert(sub, f, t, after, false, true, cap);
+      return this.count(decide('denied', 'over_limit', level, shownBefore, shownAfter, reported(rule, limit), window, t), 'over_limit');
+    }
+
+    // Check 9 (or overage): apply to every bucket the event lands in.
+    const previousPeak = bucket.peak;
+    bucket.add(aggregation, amount, identity);
+    accountBucket?.add(aggregation, amount, identity);
+    roomBucket?.add(aggregation, amount, identity);
+    if (after > f.peak) f.peak = after;
+    if (rule.quota && !rule.isSwitch && after > previousPeak) {
+      // Only subscription-level buckets count towards the overage amount.
+      if (after > cap) f.overageAmount = roundAmount(f.overageAmount + after - (previousPeak > cap ? previousPeak : cap));
+    }
+    if ((exceeded || after * 100 >= f.alertPercent * cap) && f.alerts.length > 0) this.alert(sub, f, t, after, true, exceeded, cap);
+    if (exceeded) {
+      f.overage++;
+      this.tally.overage++;
+      return decide('overage', undefined, level, shownBefore, shownAfter, reported(rule, limit), window, t);
+    }
+    f.accepted++;
+    this.tally.accepted++;
+    return decide('accepted', undefined, level, before, after, reported(rule, limit), window, t);
+  }
+
+  /**
+   * Quota notifications (SPEC §8.7), once per reset window per feature: `quota_threshold` when an
+   * applied add brings the subscription-level bucket to the threshold, `quota_exceeded` on the
+   * first add above a limit, applied as overage or refused.
+   */
+  private alert(
+    sub: SubscriptionState,
+    f: FeatureState,
+    t: number,
+    after: number,
+    applied: boolean,
+    exceeded: boolean,
+    cap: number,
+  ): void {
+    const rule = f.rule;
+    // A non-consumable's window only serves alerts, so it moves only here.
+    if (!rule.consumable && (t >= f.window.end || t < f.window.start)) f.roll(t);
+    const windowIndex = f.window.index;
+    for (let i = 0; i < f.alerts.length; i++) {
+      if (f.firedIn[i] === windowIndex) continue;
+      const alert = f.alerts[i]!;
+      const fires =
+        alert.event === 'quota_exceeded'
+          ? exceeded
+          : applied && cap !== Infinity && (cap === 0 || after * 100 >= alert.percent * cap);
+      if (!fires) continue;
+      f.firedIn[i] = windowIndex;
+      sub.notices.push({ event: alert.event, feature: rule.code, at: t, threshold: alert.threshold, channels: alert.channels });
+    }
+  }
+
+  /** The feature state an early denial is counted against, when both ids are known. */
+  private featureOf(subscriptionId: unknown, code: unknown): FeatureState | undefined {
+    if (typeof subscriptionId !== 'string' || typeof code !== 'string') return undefined;
+    const sub = this.subscriptionById.get(subscriptionId);
+    const rule = this.rules.get(code);
+    return sub === undefined || rule === undefined ? undefined : sub.feature(rule);
+  }
+
+  /** A denial without bucket details, counted against its feature when known. */
+  private deny(f: FeatureState | undefined, reason: DenialReason, at: number | undefined): Decision {
+    if (f !== undefined) f.denied++;
+    return this.count(decide('denied', reason, undefined, undefined, undefined, undefined, undefined, at), reason);
+  }
+
+  /** Count a denial in the totals. */
+  private count(decision: Decision, reason: DenialReason): Decision {
+    this.tally.denied++;
+    this.tally.byReason[reason]++;
+    return decision;
+  }
+
+  report(end: number): SimulationReport {
+    if (!Number.isFinite(end)) throw new RangeError(`report end must be a finite instant, got ${end}`);
+    return buildReport(this.subscriptions, this.ruleList, this.tally, end);
+  }
+
+  statusAt(subscriptionId: string, t: number): Phase | undefined {
+    const sub = this.subscriptionById.get(subscriptionId);
+    if (sub === undefined) return undefined;
+    if (sub.rejected !== undefined) return t < sub.timeline.startsAt ? 'pending' : 'rejected';
+    return phaseAt(sub.timeline, t);
+  }
+
+  usage(subscriptionId: string, feature: string, scope: UsageScope = {}): number | undefined {
+    const sub = this.subscriptionById.get(subscriptionId);
+    const rule = this.rules.get(feature);
+    const f = sub !== undefined && rule !== undefined ? sub.features[rule.index] : undefined;
+    if (f === undefined) return undefined;
+    if (!f.rule.consumable) return scope.use === undefined ? undefined : f.uses?.get(scope.use)?.usage;
+    if (scope.account !== undefined) return f.accountBuckets?.get(scope.account)?.usage;
+    if (scope.room !== undefined) return f.roomBuckets?.get(scope.room)?.usage;
+    return f.bucket.usage;
+  }
+}
+
+/**
+ * Create an evaluator over a compiled manifest and the subscriptions of a scenario. Admission,
+ * timelines and feature values are settled here; events then arrive through `record`.
+ * Throws `EvaluatorInputError` for an unknown package, a repeated subscription id or a bad instant.
+ */
+export function createEvaluator(
+  manifest: EvaluatorManifest,
+  subscriptions: readonly Subscription[],
+  options: EvaluatorOptions = {},
+): Evaluator {
+  return new EvaluatorImpl(manifest, subscriptions, options);
+}

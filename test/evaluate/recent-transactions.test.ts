@@ -1,0 +1,60 @@
+// The dedupe memory: same answers as a plain Map model, and memory bounded by the window.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RecentTransactions } from '../../src/evaluate/recent-transactions.js';
+
+/** The rule of check 2 with an unbounded Map: what the table must agree with. */
+class Model {
+  private readonly seen = new Map<string, number>();
+  constructor(private readonly windowMs: number) {}
+  isDuplicate(stream: number, id: string, t: number, latest: number): boolean {
+    const key = `${stream}\u0000${id}`;
+    const first = this.seen.get(key);
+    if (first !== undefined && first + this.windowMs > t && first + this.windowMs > latest) return true;
+    this.seen.set(key, t);
+    return false;
+  }
+}
+
+describe('RecentTransactions', () => {
+  it('agrees with the Map model through rebuilds, lapses and out-of-order instants', () => {
+    const op = fc.record({ stream: fc.integer({ min: 0, max: 5 }), id: fc.integer({ min: 0, max: 3000 }), step: fc.integer({ min: -3, max: 5 }) });
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 500, maxLength: 3000 }), fc.integer({ min: 1, max: 400 }), (ops, windowMs) => {
+        const streams = Array.from({ length: 6 }, () => ({ latest: -Infinity }));
+        const table = new RecentTransactions(windowMs, streams);
+        const model = new Model(windowMs);
+        let clock = 0;
+        for (const { stream, id, step } of ops) {
+          clock = Math.max(0, clock + step);
+          const s = streams[stream]!;
+          const expected = model.isDuplicate(stream, `t${id}`, clock, s.latest);
+          expect(table.isDuplicate(stream, `t${id}`, clock, s.latest)).toBe(expected);
+          if (!expected && clock >= s.latest) s.latest = clock;
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keeps memory proportional to the ids inside the window, not to the event count', () => {
+    const streams = [{ latest: -Infinity }];
+    const table = new RecentTransactions(1000, streams);
+    let peak = 0;
+    for (let i = 0; i < 200_000; i++) {
+      table.isDuplicate(0, `id-${i}`, i, streams[0]!.latest); // one new id per ms, 1000 live
+      streams[0]!.latest = i;
+      peak = Math.max(peak, table.size);
+    }
+    expect(peak).toBeLessThan(4096);
+  });
+
+  it('tells apart equal ids of different streams', () => {
+    const streams = [{ latest: 0 }, { latest: 0 }];
+    const table = new RecentTransactions(1000, streams);
+    expect(table.isDuplicate(0, 'x', 1, 0)).toBe(false);
+    expect(table.isDuplicate(1, 'x', 1, 0)).toBe(false);
+    expect(table.isDuplicate(0, 'x', 2, 1)).toBe(true);
+    expect(table.isDuplicate(1, 'x', 2, 1)).toBe(true);
+  });
+});

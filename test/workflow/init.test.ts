@@ -1,0 +1,68 @@
+// `svcpkg init`: a scaffold that validates cleanly, works with git right away, and never overwrites.
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/cli.js';
+import { git, gitOk, gitRepo, tempDir } from './git.js';
+
+const svcpkg = (cwd: string, ...args: string[]) => runInProcess(args, { cwd, env: { NO_COLOR: '1' } });
+
+describe('svcpkg init', () => {
+  it('scaffolds an empty folder that validates with no problem at all', async () => {
+    const dir = await tempDir();
+    const init = await svcpkg(dir, 'init', '--no-hook');
+    expect(init.code).toBe(0);
+    const validate = await svcpkg(dir, 'validate', '--locked', '--strict');
+    expect(validate.stdout).toContain('1 package in 1 file: no problems');
+    expect(validate.code).toBe(0);
+
+    const example = await readFile(path.join(dir, 'packages.d', 'meet-starter.yaml'), 'utf8');
+    expect(example.split('\n')[0]).toBe('# yaml-language-server: $schema=../.svcpkg/schemas/service-package.schema.json');
+    const settings = JSON.parse(await readFile(path.join(dir, '.vscode', 'settings.json'), 'utf8')) as Record<
+      string,
+      Record<string, string[]>
+    >;
+    expect(settings['yaml.schemas']?.['./.svcpkg/schemas/service-package.schema.json']).toContain('packages.d/**/*.yaml');
+    expect(await readdir(path.join(dir, '.svcpkg', 'schemas'))).toEqual(['service-package.schema.json', 'svcpkg.config.schema.json']);
+    expect(await readFile(path.join(dir, '.gitignore'), 'utf8')).toContain('out/');
+  });
+
+  it('scaffolds a new subfolder named on the command line', async () => {
+    const dir = await tempDir();
+    const init = await svcpkg(dir, 'init', 'plans', '--no-hook');
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain('cd plans && svcpkg validate');
+    expect((await svcpkg(path.join(dir, 'plans'), 'validate')).code).toBe(0);
+  });
+
+  it('refuses, writing nothing, when scaffold files already exist', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'svcpkg.config.yaml'), 'packages: mine\n');
+    const init = await svcpkg(dir, 'init');
+    expect(init.code).toBe(1);
+    expect(init.stderr).toContain('svcpkg.config.yaml');
+    expect(init.stderr).toContain('Nothing was written');
+    expect(await readdir(dir)).toEqual(['svcpkg.config.yaml']);
+    expect(await readFile(path.join(dir, 'svcpkg.config.yaml'), 'utf8')).toBe('packages: mine\n');
+  });
+
+  it('appends out/ to an existing .gitignore instead of refusing', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, '.gitignore'), 'node_modules/');
+    expect((await svcpkg(dir, 'init', '--no-hook')).code).toBe(0);
+    expect(await readFile(path.join(dir, '.gitignore'), 'utf8')).toBe(
+      'node_modules/\n# svcpkg compile output (rebuild with `svcpkg compile`)\nout/\n',
+    );
+  });
+
+  it('installs the hook in a git repository, and the scaffold commits cleanly through it', async () => {
+    const dir = await gitRepo();
+    const init = await svcpkg(dir, 'init');
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain('.git/hooks/pre-commit (installed)');
+    await gitOk(dir, 'add', '-A');
+    const commit = await git(dir, 'commit', '-m', 'svcpkg init');
+    expect(commit.output).toContain('no problems');
+    expect(commit.code).toBe(0);
+  });
+});
