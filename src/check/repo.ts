@@ -6,7 +6,8 @@ import type { Catalog } from '../catalog/model.js';
 import { discoverSources } from '../source/discover.js';
 import { readSourceTextSync } from '../source/read.js';
 import type { CheckedPackage } from './context.js';
-import { checkAcrossPackages, checkFile, type CheckedFile } from './run.js';
+import { checkFiles, threadsFor } from './parallel.js';
+import { checkAcrossPackages, type CheckedFile } from './run.js';
 
 /** A package file given as text, bypassing the file system (staged content, editor buffers). */
 export interface TextSource {
@@ -32,6 +33,8 @@ export interface RepoCheckOptions {
   sources?: readonly TextSource[];
   /** Reuse earlier results for files whose text is unchanged (watch mode). */
   cache?: Map<string, CheckedFile>;
+  /** Threads to check files with: 1 = this thread only, 0 or absent = automatic (large repos only). */
+  jobs?: number;
 }
 
 /** The outcome of validating a repository. */
@@ -79,10 +82,22 @@ export async function checkRepo(options: RepoCheckOptions): Promise<RepoCheck> {
   }
 
   const parseOptions = options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth };
+  // Files unchanged since the last run (watch mode) are reused; the rest are checked, in parallel
+  // when there are many.
+  const reused = new Map<string, CheckedFile>();
+  const todo: TextSource[] = [];
+  for (const source of texts) {
+    const cached = options.cache?.get(source.file);
+    if (cached && cached.text === source.text) reused.set(source.file, cached);
+    else todo.push(source);
+  }
+  const threads = options.jobs === 1 ? 1 : threadsFor(todo.length, options.jobs ?? 0);
+  const fresh = await checkFiles(todo, catalog, { catalogDir: options.catalogDir, cwd: options.cwd, parseOptions, threads });
+  const byFile = new Map(fresh.map((f) => [f.file, f]));
   const files: CheckedFile[] = [];
-  for (const { file, text } of texts) {
-    const cached = options.cache?.get(file);
-    const checked = cached && cached.text === text ? cached : checkFile(file, text, catalog, parseOptions);
+  for (const { file } of texts) {
+    const checked = reused.get(file) ?? byFile.get(file);
+    if (!checked) continue;
     options.cache?.set(file, checked);
     files.push(checked);
     diagnostics.push(...checked.diagnostics);

@@ -79,28 +79,40 @@ export function parseSourceFast(file: string, text: string, options: ParseOption
   }
   if (nonEmpty === 0) return undefined;
 
-  // Positions, on demand: one full parse of this file, shared by its documents.
-  let full: SourceFile | undefined;
-  const fullDocument = (index: number): SourceDocument | undefined => {
-    full ??= parseSource(file, text, options);
-    return full.documents.find((d) => d.index === index);
-  };
+  const positions = lazyPositions(file, text, options);
   const documents: SourceDocument[] = [];
   values.forEach((value, index) => {
     if (value === null || value === undefined) return;
-    documents.push({
-      file,
-      index,
-      value,
-      locate(pointer: string, target?: LocateTarget): Span {
-        return fullDocument(index)?.locate(pointer, target) ?? FILE_START;
-      },
-      sourceOf(pointer: string): string | undefined {
-        return fullDocument(index)?.sourceOf(pointer);
-      },
-    });
+    documents.push(lazyDocument(file, index, value, positions));
   });
   return { file, text, documents, diagnostics: [] };
+}
+
+/** Positions of a file's documents, computed by one full parse on first use. */
+export type LazyPositions = (index: number) => SourceDocument | undefined;
+
+/** Positions on demand: one full parse of the file, shared by its documents. */
+export function lazyPositions(file: string, text: string, options: ParseOptions = {}): LazyPositions {
+  let full: SourceFile | undefined;
+  return (index: number) => {
+    full ??= parseSource(file, text, options);
+    return full.documents.find((d) => d.index === index);
+  };
+}
+
+/** A document whose value is known and whose positions come from `positions` when asked. */
+export function lazyDocument(file: string, index: number, value: unknown, positions: LazyPositions): SourceDocument {
+  return {
+    file,
+    index,
+    value,
+    locate(pointer: string, target?: LocateTarget): Span {
+      return positions(index)?.locate(pointer, target) ?? FILE_START;
+    },
+    sourceOf(pointer: string): string | undefined {
+      return positions(index)?.sourceOf(pointer);
+    },
+  };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -242,7 +242,12 @@ export function splitPointer(pointer: string): string[] {
 
 /** Build a JSON pointer from raw segments. */
 export function joinPointer(segments: readonly (string | number)[]): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let out = '';
+  for (const segment of segments) {
+    const text = String(segment);
+    out += '/' + (text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text);
+  }
+  return out;
 }
 
 interface Found {

@@ -33,8 +33,10 @@ export const rule: PackageRule = {
     if (features === undefined) return;
     const serviceType = pkg.service_type === undefined ? undefined : catalog.serviceTypeByCode.get(pkg.service_type);
     for (const code of Object.keys(features)) {
+      const known = catalog.featureByCode.has(code);
+      if (known && (!serviceType || serviceType.features.includes(code))) continue; // the common case: nothing to build
       const pointer = joinPointer(['features', code]);
-      if (!catalog.featureByCode.has(code)) {
+      if (!known) {
         const allowed = serviceType ? serviceType.features : [...catalog.featureByCode.keys()];
         report(CODES.unknownFeature, pointer, `unknown feature \`${code}\`: expected a feature code of the catalog`, {
           target: 'key',

@@ -16,8 +16,19 @@ export interface FeatureEntry {
   readonly reset: { readonly periodicity_type?: string; readonly periodicity?: number };
 }
 
+// Several rules iterate the same entries: build them once per package (and catalog).
+const memo = new WeakMap<Partial<ServicePackage>, { catalog: Catalog; entries: FeatureEntry[] }>();
+
 /** The entries of `features` that the catalog knows (unknown codes are the feature-code rule's business). */
 export function featureEntries(pkg: Partial<ServicePackage>, catalog: Catalog): FeatureEntry[] {
+  const cached = memo.get(pkg);
+  if (cached && cached.catalog === catalog) return cached.entries;
+  const entries = buildEntries(pkg, catalog);
+  memo.set(pkg, { catalog, entries });
+  return entries;
+}
+
+function buildEntries(pkg: Partial<ServicePackage>, catalog: Catalog): FeatureEntry[] {
   const entries: FeatureEntry[] = [];
   for (const [code, raw] of Object.entries(pkg.features ?? {})) {
     const definition = catalog.featureByCode.get(code);

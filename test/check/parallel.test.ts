@@ -1,0 +1,38 @@
+// Checking on several threads gives exactly the single-thread result (issue 7). Workers exist only
+// in the build (dist/), which `npm test` builds first, so this test drives the built module.
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/cli.js';
+
+interface BuiltRepo {
+  checkRepo(options: Record<string, unknown>): Promise<{
+    diagnostics: unknown[];
+    packages: { raw: unknown; source: { locate(p: string): unknown } }[];
+  }>;
+}
+
+describe('checkRepo on several threads', () => {
+  it('reports the same diagnostics, packages and positions as one thread', async () => {
+    const built = (await import(path.join(REPO_ROOT, 'dist', 'check', 'repo.js'))) as BuiltRepo;
+    const { threadsFor } = (await import(path.join(REPO_ROOT, 'dist', 'check', 'parallel.js'))) as { threadsFor(files: number, jobs: number): number };
+    expect(threadsFor(600, 2)).toBe(2); // the worker path really runs (dist ships worker.js)
+    const root = await mkdtemp(path.join(os.tmpdir(), 'svcpkg-parallel-'));
+    const folder = path.join(root, 'packages.d');
+    await mkdir(folder);
+    for (let i = 0; i < 600; i++) {
+      const broken = i % 97 === 0 ? 'pirce: 3\n' : i % 89 === 0 ? 'features: {max_room: 1}\n' : '';
+      // Every 50th package shares a code with the one before: a cross-file duplicate on a worker's file.
+      const code = `pkg-${String(i - (i % 50 === 0 && i > 0 ? 1 : 0)).padStart(4, '0')}`;
+      await writeFile(path.join(folder, `f${String(i).padStart(4, '0')}.yaml`), `code: ${code}\nname: P${i}\nservice_type: meet\nstatus: inactive\n${broken}`);
+    }
+    const options = { paths: [folder], catalogDir: path.join(REPO_ROOT, 'catalog'), cwd: root };
+    const single = await built.checkRepo({ ...options, jobs: 1 });
+    const parallel = await built.checkRepo({ ...options, jobs: 2 });
+    expect(parallel.diagnostics).toEqual(single.diagnostics);
+    expect(parallel.diagnostics.length).toBeGreaterThan(10);
+    expect(parallel.packages.map((p) => p.raw)).toEqual(single.packages.map((p) => p.raw));
+    expect(parallel.packages[3]?.source.locate('/name')).toEqual(single.packages[3]?.source.locate('/name'));
+  });
+});
