@@ -5,6 +5,7 @@ import { RULE_CODES } from './check/rules/index.js';
 import { CONFIG_CODES } from './config/codes.js';
 import type { CodeDefinition } from './diagnostics/registry.js';
 import { SCHEMA_CODES } from './schema/codes.js';
+import { SIMULATE_CODES } from './simulate/codes.js';
 import { SOURCE_CODES } from './source/codes.js';
 import { WORKFLOW_CODES } from './workflow/codes.js';
 
@@ -15,6 +16,7 @@ export const ALL_CODES: readonly CodeDefinition[] = [
   ...RULE_CODES,
   ...Object.values(CATALOG_CODES),
   ...Object.values(COMPILE_CODES),
+  ...Object.values(SIMULATE_CODES),
   ...Object.values(CONFIG_CODES),
   ...Object.values(WORKFLOW_CODES),
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

@@ -30,4 +30,25 @@ export {
   type LockPlan,
 } from './compile/index.js';
 export { formatDiagnostics, type FormatName } from './diagnostics/format/index.js';
+// The evaluator (SPEC §8): pure, no I/O, no clock. Report and event *formats* are the generated
+// types below (`SimulationReport`, `UsageEvent`), which the evaluator's own types match.
+export {
+  createEvaluator,
+  DEFAULT_DEDUPE_WINDOW_DAYS,
+  DENIAL_REASONS,
+  EvaluatorInputError,
+  addInterval,
+  windowAt,
+  parseTimestamp,
+  type Evaluator,
+  type Decision,
+  type DenialReason,
+  type Level,
+  type Outcome,
+  type Window,
+  type EvaluatorManifest,
+  type Subscription,
+} from './evaluate/index.js';
+export { runScenario, loadScenario, SIMULATE_CODES, type RunOptions, type RunResult } from './simulate/index.js';
+export { diffManifests } from './diff/index.js';
 export type * from './generated/index.js';

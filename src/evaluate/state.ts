@@ -132,10 +132,12 @@ export class FeatureState {
     let bucket = uses.get(use);
     if (bucket === undefined) {
       uses.set(use, (bucket = new Bucket(this.rule.aggregation)));
+      // Stamped before sweeping, so the sweep cannot take the bucket just made.
+      bucket.lastAt = t;
       if (uses.size > this.sweepUsesAt) this.sweepUses(t, idleMs);
-    } else if (bucket.lastAt + idleMs <= t) {
-      bucket.reset();
+      return bucket;
     }
+    if (bucket.lastAt + idleMs <= t) bucket.reset();
     bucket.lastAt = t;
     return bucket;
   }

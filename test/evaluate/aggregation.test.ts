@@ -159,4 +159,15 @@ describe('idle uses', () => {
     }
     expect(most).toBeLessThan(2 * 3_600 + 32);
   });
+
+  it('never forgets a use being created when the sweep runs', () => {
+    const e = evaluator();
+    // Enough idle uses to trigger sweeps, then every new use must keep its first event.
+    for (let i = 0; i < 40; i++) e.record(ev('s', 'max_participants', '2024-02-01T00:00:00Z', { session: `old-${i}` }));
+    for (let i = 0; i < 200; i++) {
+      const at = '2024-04-01T00:00:00Z';
+      e.record(ev('s', 'max_participants', at, { session: `new-${i}` }));
+      expect(e.record(ev('s', 'max_participants', at, { session: `new-${i}` })).usage_before).toBe(1);
+    }
+  });
 });

@@ -1,0 +1,261 @@
+// `node bench/evaluate.mjs [--quick]` (after `npm run build`): the evaluator and `simulate`'s
+// replay against SPEC §11, each beside its baseline measured in the same run:
+//   1. events/s through the evaluator in-process (events already parsed) — budget ≥ 3M/s;
+//   2. NDJSON replay (read, split, parse, evaluate) vs bare JSON.parse of the same lines — ≤ 1.5×;
+//   3. peak live memory (heap + typed arrays) replaying N and 10·N events — flat (≤ 1.5×).
+// Events are realistic Lago payloads on the accepted path (limits high enough), with unique
+// transaction ids and 1,000 subscriptions. The memory run keeps the number of events per day
+// fixed, so 10× the events is 10× the time span and the live state (buckets, uses, the 35-day
+// dedupe window) stays the same once the first 35 days are past.
+import { createReadStream, existsSync } from 'node:fs';
+import { mkdir, open, rename } from 'node:fs/promises';
+import path from 'node:path';
+import { createEvaluator } from '../dist/evaluate/index.js';
+import { forEachLine, runScenario } from '../dist/simulate/index.js';
+import { rng } from './corpus.mjs';
+import { CORPUS_DIR, QUICK, median, report } from './lib.mjs';
+
+const SUBSCRIPTIONS = 1_000;
+const EVENTS_PER_DAY = 20_000;
+const DAY = 86_400_000;
+const START = Date.UTC(2026, 0, 1);
+
+// ---------------------------------------------------------------------------------------------
+// The manifest: one meet package whose limits the benchmark never reaches.
+
+function feature(code, extra = {}, settings = {}) {
+  return {
+    code,
+    aggregation_type: 'count_agg',
+    consumable: false,
+    quota: true,
+    periodicity_type: 'monthly',
+    periodicity: 0,
+    field_suffix: null,
+    ...extra,
+    feature_settings: { value_type: 'limit', use_key: null, override_levels: [], ...settings },
+  };
+}
+
+const CATALOG = [
+  feature('max_rooms', { consumable: true }, { override_levels: ['account'] }),
+  feature('max_participants', {}, { use_key: 'session', override_levels: ['account', 'room'] }),
+  feature('max_duration', { aggregation_type: 'sum_agg', field_suffix: 'minutes' }, { use_key: 'session', override_levels: ['account', 'room'] }),
+  feature('max_storage', { aggregation_type: 'sum_agg', field_suffix: 'gb', consumable: true, periodicity: 1 }),
+  feature('recording', { quota: false }, { value_type: 'switch', override_levels: ['room'] }),
+];
+const MANIFEST = {
+  catalog: { features: CATALOG },
+  packages: [
+    {
+      code: 'meet-bench',
+      status: 'active',
+      retired: false,
+      price: 19.9,
+      signup_fee: 0,
+      currency: 'EUR',
+      periodicity: 1,
+      periodicity_type: 'month',
+      trial_period: 14,
+      trial_interval: 'day',
+      trial_mode: 'outside',
+      grace_period: 0,
+      grace_interval: 'day',
+      has_stock: false,
+      stock_qty: null,
+      oversell_enabled: false,
+      overages_enabled: false,
+      notification_preferences: [{ event: 'quota_threshold', channels: ['email'], threshold: 80 }],
+      features: Object.fromEntries(
+        CATALOG.map((f) => [f.code, { ...f, value: f.feature_settings.value_type === 'switch' ? true : f.code === 'max_rooms' ? true : 1_000_000_000 }]),
+      ),
+    },
+  ],
+};
+const SUBS = Array.from({ length: SUBSCRIPTIONS }, (_, i) => ({ id: `sub_${String(i).padStart(4, '0')}`, package: 'meet-bench', starts_at: START }));
+
+// ---------------------------------------------------------------------------------------------
+// Events: the i-th event of the stream, as one NDJSON line (~170 bytes, like a Lago export).
+
+/** The line of event `i`; instants rise with i, so every subscription's events are in order. */
+function eventLine(i, random, perDay = EVENTS_PER_DAY) {
+  const sub = SUBS[(i * 7919) % SUBSCRIPTIONS].id;
+  const t = START + Math.floor((i / perDay) * DAY);
+  const day = Math.floor((t - START) / DAY);
+  const kind = i % 10;
+  const code = kind < 2 ? 'max_rooms' : kind < 4 ? 'max_storage' : kind < 7 ? 'max_participants' : kind < 8 ? 'max_duration' : 'recording';
+  const properties = { account: `acc_${i % 50}`, room: `room_${i % 200}` };
+  if (code === 'max_storage') properties.gb = Math.round(random() * 200) / 100;
+  if (code === 'max_participants' || code === 'max_duration') properties.session = `ses_${sub}_${day}_${i % 3}`;
+  if (code === 'max_duration') properties.minutes = 15 + Math.floor(random() * 90);
+  return JSON.stringify({
+    transaction_id: `evt_${i.toString(36).padStart(7, '0')}_${((i * 2654435761) >>> 0).toString(16)}`,
+    external_subscription_id: sub,
+    code,
+    timestamp: new Date(t).toISOString(),
+    properties,
+  });
+}
+
+/** Chunks of about 1 MiB holding the lines of events 0..n-1. */
+async function* eventChunks(n, perDay = EVENTS_PER_DAY) {
+  const random = rng(7);
+  let lines = [];
+  let size = 0;
+  for (let i = 0; i < n; i++) {
+    const line = eventLine(i, random, perDay);
+    lines.push(line);
+    size += line.length + 1;
+    if (size >= 1 << 20) {
+      yield lines.join('\n') + '\n';
+      lines = [];
+      size = 0;
+    }
+  }
+  if (lines.length > 0) yield lines.join('\n') + '\n';
+}
+
+/** bench/.corpus/events-N.ndjson, written once. */
+async function eventsFile(n) {
+  const file = path.join(CORPUS_DIR, `events-${n}.ndjson`);
+  if (existsSync(file)) return file;
+  await mkdir(CORPUS_DIR, { recursive: true });
+  const temporary = `${file}.tmp`;
+  const handle = await open(temporary, 'w');
+  for await (const chunk of eventChunks(n)) await handle.write(chunk);
+  await handle.close();
+  await rename(temporary, file);
+  return file;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. In-process: pre-parsed events through `record`.
+
+async function benchInProcess() {
+  const n = QUICK ? 200_000 : 1_000_000;
+  const lines = [];
+  for await (const chunk of eventChunks(n)) lines.push(...chunk.split('\n').filter(Boolean));
+  const parseStart = performance.now();
+  const events = lines.map((line) => JSON.parse(line));
+  const parseRate = n / ((performance.now() - parseStart) / 1000);
+
+  const rates = [];
+  let accepted = 0;
+  for (let run = 0; run < (QUICK ? 4 : 7); run++) {
+    const evaluator = createEvaluator(MANIFEST, SUBS);
+    accepted = 0;
+    const start = performance.now();
+    for (let i = 0; i < n; i++) if (evaluator.record(events[i]).decision === 'accepted') accepted++;
+    rates.push(n / ((performance.now() - start) / 1000));
+  }
+  if (accepted !== n) throw new Error(`bench: expected every event accepted, got ${accepted} of ${n}`);
+  console.log(`\n## evaluate — ${n.toLocaleString('en-US')} pre-parsed events, ${SUBSCRIPTIONS.toLocaleString('en-US')} subscriptions (median of ${rates.length}; best ${Math.round(Math.max(...rates)).toLocaleString('en-US')}/s)`);
+  return report({
+    name: 'evaluator in-process',
+    value: median(rates),
+    unit: 'events/s',
+    baselineName: 'JSON.parse of the same lines',
+    baseline: parseRate,
+    budget: { text: '≥ 3,000,000 events/s', ok: (value) => value >= 3_000_000 },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. NDJSON replay, as `svcpkg simulate` does it, vs reading and JSON.parse alone.
+
+/** The practical parsing limit: chunked read, split on newlines, JSON.parse each line. */
+async function bareParse(file) {
+  let partial = '';
+  let count = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20, encoding: 'utf8' })) {
+    const text = partial + chunk;
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+      JSON.parse(text.slice(start, nl));
+      count++;
+      start = nl + 1;
+    }
+    partial = text.slice(start);
+  }
+  if (partial.length > 0) (JSON.parse(partial), count++);
+  return count;
+}
+
+async function benchReplay() {
+  const n = QUICK ? 200_000 : 1_000_000;
+  const file = await eventsFile(n);
+  const scenario = { file: 'bench', manifest: MANIFEST, subscriptions: SUBS, end: undefined, endSpan: undefined, events: { kind: 'file', path: file, display: file } };
+  const parse = [];
+  const replay = [];
+  for (let run = 0; run < (QUICK ? 3 : 5); run++) {
+    let start = performance.now();
+    if ((await bareParse(file)) !== n) throw new Error('bench: line count');
+    parse.push(performance.now() - start);
+    start = performance.now();
+    const { report: r } = await runScenario(scenario);
+    replay.push(performance.now() - start);
+    if (r.totals.accepted !== n) throw new Error(`bench: expected every event accepted, got ${r.totals.accepted}`);
+  }
+  console.log(`\n## simulate replay — ${n.toLocaleString('en-US')} events in NDJSON (median of ${replay.length})`);
+  return report({
+    name: 'NDJSON replay (read, split, parse, evaluate)',
+    value: median(replay),
+    baselineName: 'read, split and JSON.parse alone',
+    baseline: median(parse),
+    budget: { text: '≤ 1.5×', ok: (_, ratio) => ratio <= 1.5 },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Memory: live memory stays flat when the event count grows ×10 at the same density.
+
+/** Live memory: the JS heap plus typed-array backing stores (the dedupe table lives in one). */
+function liveBytes() {
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
+}
+
+async function peakLiveMemory(n, perDay) {
+  const gc = globalThis.gc;
+  const evaluator = createEvaluator(MANIFEST, SUBS);
+  let peak = 0;
+  let seen = 0;
+  let nextSample = 1 << 18;
+  gc?.();
+  await forEachLine(eventChunks(n, perDay), (line) => {
+    evaluator.record(JSON.parse(line));
+    seen++;
+  }, () => {
+    if (seen < nextSample) return;
+    nextSample += 1 << 18;
+    gc?.();
+    peak = Math.max(peak, liveBytes());
+  });
+  gc?.();
+  peak = Math.max(peak, liveBytes());
+  evaluator.report(START + Math.ceil(n / perDay + 1) * DAY);
+  return peak;
+}
+
+async function benchMemory() {
+  const n = QUICK ? 100_000 : 1_000_000;
+  // N events over 100 days (well past the 35-day window: the live state is full), then 10·N over
+  // 1,000 days at the same density.
+  const perDay = n / 100;
+  const small = await peakLiveMemory(n, perDay);
+  const large = await peakLiveMemory(10 * n, perDay);
+  const mib = (bytes) => bytes / 2 ** 20;
+  console.log(`\n## simulate memory — live heap and typed arrays replaying ${n.toLocaleString('en-US')} and ${(10 * n).toLocaleString('en-US')} events, ${perDay.toLocaleString('en-US')} a day${globalThis.gc ? '' : ' (no --expose-gc: figures include garbage)'}`);
+  return report({
+    name: `peak live memory, ${(10 * n).toLocaleString('en-US')} events`,
+    value: mib(large),
+    unit: 'MiB',
+    baselineName: `${n.toLocaleString('en-US')} events`,
+    baseline: mib(small),
+    budget: { text: '≤ 1.5× (flat)', ok: (_, ratio) => ratio <= 1.5 },
+  });
+}
+
+const results = [await benchInProcess(), await benchReplay(), await benchMemory()];
+const failed = results.filter((r) => (r.name.startsWith('evaluator') ? r.value < 3_000_000 : r.ratio > 1.5)).length;
+process.exitCode = failed > 0 ? 1 : 0;

@@ -1,0 +1,85 @@
+// The report as text for people (the default output of `svcpkg simulate`): totals, then one block
+// per subscription with its phases, charges, notifications and a table of the features that
+// received events. A pure function of the report.
+import { DENIAL_REASONS } from '../evaluate/decision.js';
+import type { FeatureReport, SimulationReport, SubscriptionReport } from '../evaluate/report.js';
+
+/** Options of the table. */
+export interface TableOptions {
+  /** The scenario file, for the title. */
+  scenario?: string;
+}
+
+/** `12345` → `12,345`; decimals kept as they are. */
+export function groupDigits(n: number): string {
+  const [whole = '', fraction] = String(n).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+/** Money with 2 decimals, or up to 4 when the amount has them (prices may have 4). */
+function money(amount: number): string {
+  const [whole = '0', fraction = ''] = amount.toFixed(4).split('.');
+  return `${groupDigits(Number(whole))}.${fraction.replace(/0{1,2}$/, '')}`;
+}
+
+/** The date part of an ISO instant, with the time when it is not midnight. */
+function when(iso: string): string {
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
+}
+
+/** Render the report as text. */
+export function formatTable(report: SimulationReport, options: TableOptions = {}): string {
+  const t = report.totals;
+  const out: string[] = [];
+  out.push(`Simulation${options.scenario ? ` of ${options.scenario}` : ''} until ${when(report.end)} (exclusive)`);
+  const reasons = DENIAL_REASONS.filter((r) => t.by_reason[r] > 0).map((r) => `${r} ${groupDigits(t.by_reason[r])}`);
+  out.push(
+    `${groupDigits(t.events)} events: ${groupDigits(t.accepted)} accepted, ${groupDigits(t.overage)} overage, ${groupDigits(t.denied)} denied${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}`,
+  );
+  for (const sub of report.subscriptions) out.push('', ...subscriptionBlock(sub));
+  return out.join('\n') + '\n';
+}
+
+/** The lines of one subscription. */
+function subscriptionBlock(sub: SubscriptionReport): string[] {
+  const status = sub.status_at_end + (sub.rejected_reason ? ` (${sub.rejected_reason})` : '') + (sub.oversold ? ', oversold' : '');
+  const lines = [`${sub.id} · ${sub.package} · ${status}`];
+  if (sub.phases.length > 0) {
+    lines.push(`  phases    ${sub.phases.map((p) => `${p.phase} ${when(p.start)} → ${when(p.end)}`).join(', ')}`);
+  }
+  const c = sub.charges;
+  const currency = c.currency ? `${c.currency} ` : '';
+  lines.push(
+    `  charges   ${currency}${money(c.total)}` +
+      (c.total > 0 ? ` = ${c.periods} period${c.periods === 1 ? '' : 's'} (${money(c.recurring)}) + signup fee ${money(c.signup_fee)}` : ''),
+  );
+  for (const n of sub.notifications) {
+    const what = [n.event, n.feature, n.threshold === undefined ? undefined : `${n.threshold}%`].filter(Boolean).join(' ');
+    lines.push(`  notice    ${when(n.at)} ${what} (${n.channels.join(', ')})`);
+  }
+  const used = sub.features.filter((f) => f.accepted + f.overage + f.denied > 0);
+  if (used.length > 0) lines.push(...featureTable(used));
+  const idle = sub.features.length - used.length;
+  if (idle > 0) lines.push(`  ${idle} other feature${idle === 1 ? '' : 's'} without events`);
+  return lines;
+}
+
+/** Right-aligned columns of the features that received events. */
+function featureTable(features: readonly FeatureReport[]): string[] {
+  const header = ['feature', 'limit', 'usage', 'peak', 'accepted', 'overage', 'denied', 'overage amount'];
+  const rows = features.map((f) => [
+    f.code,
+    f.limit === false ? 'not included' : f.limit === true ? 'on' : typeof f.limit === 'number' ? groupDigits(f.limit) : f.limit,
+    f.usage === null ? '–' : groupDigits(f.usage),
+    groupDigits(f.peak),
+    groupDigits(f.accepted),
+    groupDigits(f.overage),
+    groupDigits(f.denied),
+    groupDigits(f.overage_amount),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const render = (cells: string[]): string =>
+    '  ' + cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd();
+  return [render(header), ...rows.map(render)];
+}
