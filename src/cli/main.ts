@@ -1,7 +1,7 @@
 // The command line: dispatch to a command, and the one place that turns failures into exit codes.
 import { ConfigError, IoError, UsageError } from '../diagnostics/errors.js';
 import { processIO, type Command, type CommandIO } from './io.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../version.js';
 
 /** Every command, loaded only when run (ts-morph and friends stay out of `validate`). */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {

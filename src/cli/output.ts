@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { formatDiagnostics, pickFormat, shouldUseColor, UnknownFormatError, type FormatName } from '../diagnostics/format/index.js';
 import type { CommandIO } from './io.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../version.js';
 
 /** The format to print in, as a usage error when unknown. */
 export function chooseFormat(requested: string | undefined, io: CommandIO): FormatName {

@@ -14,6 +14,7 @@ import type { IdMinter } from './lockfile/mint.js';
 import type { LockChange } from './lockfile/plan.js';
 import { readLockfile } from './lockfile/read.js';
 import { serializeLockfile } from './lockfile/serialize.js';
+import { outputsUpToDate, stampPath, writeStamp } from './stamp.js';
 
 /** An artifact compile can write. */
 export type EmitKind = 'json' | 'ts';
@@ -84,13 +85,23 @@ export async function compileProject(options: CompileOptions): Promise<CompileRe
   const lockNeeded = !options.locked && lockText !== lock.text && (lock.exists || Object.keys(plan.next.packages).length > 0);
   if (lockNeeded) files.push({ path: lockPath, display: lock.file, content: lockText });
   const emit = options.emit ?? ['json', 'ts'];
-  for (const kind of (['json', 'ts'] as const).filter((k) => emit.includes(k))) {
-    const file = path.join(outDir, EMIT_FILES[kind]);
+  const kinds = (['json', 'ts'] as const).filter((k) => emit.includes(k));
+  const targets = kinds.map((kind) => path.join(outDir, EMIT_FILES[kind]));
+  // Nothing changed since the last compile (same inputs, same svcpkg, outputs untouched on disk):
+  // skip rendering and comparing them. Only with the real file system: tests inject failures.
+  const stamp = options.fs ? undefined : stampPath(lockPath);
+  if (stamp && !lockNeeded && outputsUpToDate(stamp, manifest.inputs_hash, targets)) {
+    const outputs = targets.map((file) => ({ path: file, display: displayPath(file, options.cwd), changed: false }));
+    return { check, diagnostics: sortDiagnostics(diagnostics), manifest, emitted: true, outputs, lockfile, unusable: false };
+  }
+  for (const [i, kind] of kinds.entries()) {
+    const file = targets[i] as string;
     const content = kind === 'json' ? renderManifestJson(manifest) : await renderManifestTs(manifest);
     files.push({ path: file, display: displayPath(file, options.cwd), content });
   }
   const written = await writeFilesAtomically(files, options.fs ?? nodeWriterFs);
   const outputs = lockNeeded ? written.slice(1) : written;
   lockfile.changed = lockNeeded && written[0]?.changed === true;
+  if (stamp) writeStamp(stamp, manifest.inputs_hash, targets);
   return { check, diagnostics: sortDiagnostics(diagnostics), manifest, emitted: true, outputs, lockfile, unusable: false };
 }
