@@ -45,7 +45,7 @@ export function planScaffold(options: ScaffoldOptions): ScaffoldFile[] {
     { path: LOCKFILE, text: exampleLockfile(options.minter ?? randomMinter), kind: 'create' },
     { path: '.vscode/settings.json', text: json(VSCODE_SETTINGS), kind: 'create' },
     { path: '.vscode/extensions.json', text: json({ recommendations: ['redhat.vscode-yaml'] }), kind: 'create' },
-    { path: '.gitignore', text: '# svcpkg compile output (rebuild with `svcpkg compile`)\nout/\n', kind: 'append-lines' },
+    { path: '.gitignore', text: '# svcpkg compile output (rebuild with `svcpkg compile`) and its cache (safe to delete)\nout/\n.svcpkg-cache/\n', kind: 'append-lines' },
   ];
   for (const schema of editorSchemas(options.catalog)) {
     files.push({ path: `${SCHEMAS_FOLDER}/${schema.file}`, text: json(schema.schema), kind: 'create' });

@@ -51,7 +51,7 @@ describe('svcpkg init', () => {
     await writeFile(path.join(dir, '.gitignore'), 'node_modules/');
     expect((await svcpkg(dir, 'init', '--no-hook')).code).toBe(0);
     expect(await readFile(path.join(dir, '.gitignore'), 'utf8')).toBe(
-      'node_modules/\n# svcpkg compile output (rebuild with `svcpkg compile`)\nout/\n',
+      'node_modules/\n# svcpkg compile output (rebuild with `svcpkg compile`) and its cache (safe to delete)\nout/\n.svcpkg-cache/\n',
     );
   });
 
