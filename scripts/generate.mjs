@@ -45,6 +45,11 @@ async function main() {
     const { ALL_CODES } = await import(path.join(ROOT, 'dist', 'codes.js'));
     const { renderDiagnosticsDoc } = await import(path.join(ROOT, 'dist', 'diagnostics', 'docs.js'));
     await writeFile(path.join(ROOT, 'docs', 'diagnostics.md'), renderDiagnosticsDoc(ALL_CODES));
+    // The bundled catalog's validated snapshot: start-up skips re-validating unchanged catalog files.
+    const { catalogSnapshot, SNAPSHOT_FILE } = await import(path.join(ROOT, 'dist', 'catalog', 'load.js'));
+    const snapshot = await catalogSnapshot(path.join(ROOT, 'catalog'));
+    if (!snapshot) throw new Error('the bundled catalog has diagnostics: run `svcpkg validate` on a package to see them');
+    await writeFile(path.join(ROOT, 'catalog', SNAPSHOT_FILE), JSON.stringify(snapshot, null, 2) + '\n');
   } catch (error) {
     console.error(`svcpkg gen: docs/diagnostics.md not written (${error.message}); run \`npm run build\` first`);
     process.exitCode = 1;

@@ -1,5 +1,5 @@
 // Loading a catalog folder: three YAML lists validated against their schemas, then cross-checked.
-import { access } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, RelatedLocation } from '../diagnostics/diagnostic.js';
 import { FILE_START } from '../diagnostics/diagnostic.js';
@@ -11,10 +11,11 @@ import { getAjv } from '../schema/ajv.js';
 import { checkDocument } from '../schema/validate.js';
 import { displayPath } from '../source/discover.js';
 import { parseSource, type SourceDocument } from '../source/parse.js';
-import { readSourceText } from '../source/read.js';
+import { readSourceTextSync } from '../source/read.js';
 import { CATALOG_CODES } from './codes.js';
 import { canonicalJson, sha256 } from './hash.js';
-import type { Catalog } from './model.js';
+import { DEFAULT_CATALOG_DIR } from '../assets.js';
+import type { Catalog, CatalogLocations } from './model.js';
 
 /** The files a catalog folder holds, with the schema of their entries. */
 export const CATALOG_FILES = {
@@ -42,18 +43,18 @@ interface Entry<T> {
 }
 
 /** Load and check the catalog in `dir`. */
-export async function loadCatalog(dir: string, cwd: string = process.cwd()): Promise<CatalogLoad> {
+export async function loadCatalog(dir: string, cwd: string = process.cwd(), options: { snapshot?: boolean } = {}): Promise<CatalogLoad> {
   const diagnostics: Diagnostic[] = [];
   const files: string[] = [];
   let unusable = false;
 
-  async function readList<T>(kind: keyof typeof CATALOG_FILES): Promise<Entry<T>[]> {
-    const { file, schema } = CATALOG_FILES[kind];
+  // Read the three files first: a missing one makes the catalog unusable (exit 2).
+  const texts = new Map<keyof typeof CATALOG_FILES, { display: string; text: string }>();
+  for (const kind of Object.keys(CATALOG_FILES) as (keyof typeof CATALOG_FILES)[]) {
+    const { file } = CATALOG_FILES[kind];
     const absolute = path.join(dir, file);
     const display = displayPath(absolute, cwd);
-    try {
-      await access(absolute);
-    } catch {
+    if (!existsSync(absolute)) {
       unusable = true;
       diagnostics.push({
         ...FILE_START,
@@ -64,16 +65,28 @@ export async function loadCatalog(dir: string, cwd: string = process.cwd()): Pro
         path: '',
         hint: 'point --catalog at a complete catalog folder (features.yaml, service-types.yaml, provider-types.yaml)',
       });
-      return [];
+      continue;
     }
     files.push(display);
-    const read = await readSourceText(absolute, display);
+    const read = readSourceTextSync(absolute, display);
     diagnostics.push(...read.diagnostics);
-    if (read.text === undefined) {
-      unusable = true;
-      return [];
-    }
-    const parsed = parseSource(display, read.text, { root: 'sequence' });
+    if (read.text === undefined) unusable = true;
+    else texts.set(kind, { display, text: read.text });
+  }
+  if (unusable || texts.size !== 3) return { diagnostics, unusable, files };
+
+  // The bundled catalog, byte for byte as validated when the snapshot was generated: skip the
+  // parse and schema pass (most of a small repo's start-up). Positions are parsed only on demand.
+  const sourceHash = catalogSourceHash([...texts.values()].map((t) => t.text));
+  const useSnapshot = options.snapshot !== false && path.resolve(dir) === path.resolve(DEFAULT_CATALOG_DIR);
+  const snapshot = useSnapshot ? readSnapshot(sourceHash) : undefined;
+  if (snapshot) return { catalog: catalogFromData(dir, snapshot, lazyLocationsOf(texts)), diagnostics, unusable: false, files };
+
+  function readList<T>(kind: keyof typeof CATALOG_FILES): Entry<T>[] {
+    const { schema } = CATALOG_FILES[kind];
+    const { display, text } = texts.get(kind) as { display: string; text: string };
+
+    const parsed = parseSource(display, text, { root: 'sequence' });
     diagnostics.push(...parsed.diagnostics);
     const entries: Entry<T>[] = [];
     for (const doc of parsed.documents) {
@@ -88,11 +101,12 @@ export async function loadCatalog(dir: string, cwd: string = process.cwd()): Pro
     return entries;
   }
 
-  const features = await readList<FeatureDefinition>('features');
-  const serviceTypes = await readList<ServiceTypeDefinition>('serviceTypes');
-  const providerTypes = await readList<ProviderTypeDefinition>('providerTypes');
+  const features = readList<FeatureDefinition>('features');
+  const serviceTypes = readList<ServiceTypeDefinition>('serviceTypes');
+  const providerTypes = readList<ProviderTypeDefinition>('providerTypes');
 
-  const locations = new Map<string, RelatedLocation>();
+  // Locating forces a full parse of a fast-path file: keep a thunk, resolve it only when reported.
+  const locations = new Map<string, () => RelatedLocation>();
   const locate = (entry: Entry<unknown>, pointer: string, message: string): RelatedLocation => ({
     ...entry.doc.locate(entry.pointer + pointer),
     file: entry.doc.file,
@@ -125,7 +139,7 @@ export async function loadCatalog(dir: string, cwd: string = process.cwd()): Pro
         }
         firstAt.set(code, entry);
         map.set(code, entry.value);
-        locations.set(`${kind}:${code}`, locate(entry, pointer, `${kind.replace('_', ' ')} \`${code}\``));
+        locations.set(`${kind}:${code}`, () => locate(entry, pointer, `${kind.replace('_', ' ')} \`${code}\``));
       });
     }
     return map;
@@ -184,12 +198,28 @@ export async function loadCatalog(dir: string, cwd: string = process.cwd()): Pro
 
   const hasErrors = diagnostics.some((d) => d.severity === 'error');
   if (hasErrors) return { diagnostics, unusable, files };
-  const data = {
+  const data: CatalogData = {
     features: features.map((e) => e.value),
     service_types: serviceTypes.map((e) => e.value),
     provider_types: providerTypes.map((e) => e.value),
   };
-  const catalog: Catalog = {
+  return { catalog: catalogFromData(dir, data, { get: (key) => locations.get(key)?.() }), diagnostics, unusable, files };
+}
+
+/** The catalog's entries as plain data (what the snapshot stores). */
+export interface CatalogData {
+  features: FeatureDefinition[];
+  service_types: ServiceTypeDefinition[];
+  provider_types: ProviderTypeDefinition[];
+}
+
+/** Index catalog data. Its `hash` covers the data, not the YAML's formatting. */
+export function catalogFromData(dir: string, data: CatalogData, locations: CatalogLocations): Catalog {
+  const featureByCode = new Map(data.features.map((f) => [f.code, f]));
+  const serviceTypeByCode = new Map(data.service_types.map((t) => [t.code, t]));
+  const providerTypeByCode = new Map<string, ProviderTypeDefinition>();
+  for (const p of data.provider_types) for (const code of [p.type, ...(p.aliases ?? [])]) if (!providerTypeByCode.has(code)) providerTypeByCode.set(code, p);
+  return {
     dir,
     hash: sha256(canonicalJson(data)),
     features: data.features,
@@ -200,5 +230,58 @@ export async function loadCatalog(dir: string, cwd: string = process.cwd()): Pro
     providerTypeByCode,
     locations,
   };
-  return { catalog, diagnostics, unusable, files };
 }
+
+/** The snapshot of a catalog that loaded without errors (written by `npm run gen` for the bundled one). */
+export async function catalogSnapshot(dir: string): Promise<{ source_hash: string; data: CatalogData } | undefined> {
+  const load = await loadCatalog(dir, dir, { snapshot: false });
+  if (!load.catalog || load.diagnostics.length > 0) return undefined;
+  const texts = Object.values(CATALOG_FILES).map(({ file }) => readFileSync(path.join(dir, file), 'utf8').replace(/^\uFEFF/, ''));
+  const { features, serviceTypes, providerTypes } = load.catalog;
+  return { source_hash: catalogSourceHash(texts), data: { features: [...features], service_types: [...serviceTypes], provider_types: [...providerTypes] } };
+}
+
+/** sha256 of the catalog files' texts, in file order: what the snapshot was made from. */
+export function catalogSourceHash(texts: readonly string[]): string {
+  return sha256(texts.join('\u0000'));
+}
+
+/** The bundled catalog's snapshot (catalog/validated.json), when it was made from these texts. */
+function readSnapshot(sourceHash: string): CatalogData | undefined {
+  try {
+    const snapshot = JSON.parse(readFileSync(path.join(DEFAULT_CATALOG_DIR, SNAPSHOT_FILE), 'utf8')) as { source_hash: string; data: CatalogData };
+    return snapshot.source_hash === sourceHash ? snapshot.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Locations of catalog entries, found by parsing the files only when one is asked for. */
+function lazyLocationsOf(texts: ReadonlyMap<keyof typeof CATALOG_FILES, { display: string; text: string }>): CatalogLocations {
+  let index: Map<string, RelatedLocation> | undefined;
+  return {
+    get(key: string): RelatedLocation | undefined {
+      if (!index) {
+        index = new Map();
+        const fields = { features: ['feature', 'code'], serviceTypes: ['service_type', 'code'], providerTypes: ['provider_type', 'type'] } as const;
+        for (const [kind, { display, text }] of texts) {
+          const [prefix, field] = fields[kind];
+          for (const doc of parseSource(display, text, { root: 'sequence' }).documents) {
+            (doc.value as Record<string, unknown>[]).forEach((item, i) => {
+              const aliases = Array.isArray(item?.['aliases']) ? (item['aliases'] as unknown[]) : [];
+              const names: [unknown, string][] = [[item?.[field], `/${i}/${field}`], ...aliases.map((a, j): [unknown, string] => [a, `/${i}/aliases/${j}`])];
+              for (const [code, pointer] of names) {
+                if (typeof code !== 'string' || index?.has(`${prefix}:${code}`)) continue;
+                index?.set(`${prefix}:${code}`, { ...doc.locate(pointer), file: display, message: `${prefix.replace('_', ' ')} \`${code}\`` });
+              }
+            });
+          }
+        }
+      }
+      return index.get(key);
+    },
+  };
+}
+
+/** The snapshot of the bundled catalog, generated by `npm run gen` and checked for drift. */
+export const SNAPSHOT_FILE = 'validated.json';

@@ -25,7 +25,13 @@ export interface Catalog {
   /** Provider type by code or alias. */
   readonly providerTypeByCode: ReadonlyMap<string, ProviderTypeDefinition>;
   /** Where each entry is defined, keyed `feature:CODE`, `service_type:CODE`, `provider_type:CODE`. */
-  readonly locations: ReadonlyMap<string, RelatedLocation>;
+  readonly locations: CatalogLocations;
+}
+
+/** Where catalog entries are defined; may parse the catalog files on first use. */
+export interface CatalogLocations {
+  /** The location of `feature:CODE`, `service_type:CODE` or `provider_type:CODE`. */
+  get(key: string): RelatedLocation | undefined;
 }
 
 /** Service types a feature is allowed in, derived from the service types' lists. */
