@@ -147,7 +147,7 @@ export async function loadCatalog(dir: string, cwd: string = process.cwd(), opti
 
   const featureByCode = index(features, 'feature', (f) => [f.code]);
   const serviceTypeByCode = index(serviceTypes, 'service_type', (t) => [t.code]);
-  const providerTypeByCode = index(providerTypes, 'provider_type', (p) => [p.type, ...(p.aliases ?? [])]);
+  index(providerTypes, 'provider_type', (p) => [p.type, ...(p.aliases ?? [])]);
 
   for (const entry of features) {
     const f = entry.value;

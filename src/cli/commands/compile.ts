@@ -1,11 +1,11 @@
 // `svcpkg compile`: validate, then emit out/manifest.json and out/manifest.ts and keep
 // svcpkg.lock.json up to date (SPEC §6). Nothing is written when validation fails.
-import { loadConfig } from '../../config/load.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import { countOf } from '../../diagnostics/format/summary.js';
 import { compileProject, type CompileResult, type EmitKind } from '../../compile/compile.js';
 import { parseCommandArgs, positiveInteger } from '../args.js';
 import type { CommandIO } from '../io.js';
+import { loadProject, printUsage, repoOptions } from '../project.js';
 import { chooseFormat, exitCodeFor, printDiagnostics } from '../output.js';
 
 export const USAGE = `Usage: svcpkg compile [options]
@@ -43,35 +43,16 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     },
     USAGE,
   );
-  if (values.help) {
-    io.stdout.write(USAGE + '\n');
-    return 0;
-  }
+  if (values.help) return printUsage(io, USAGE);
   if (positionals.length > 0) throw new UsageError(`compile takes no paths (got \`${positionals[0]}\`); set \`packages:\` in svcpkg.config.yaml\n\n${USAGE}`);
   const format = chooseFormat(values.format, io);
   const emit = values.emit === undefined ? undefined : parseEmit(values.emit);
   const maxFileSize = positiveInteger(values['max-file-size'], '--max-file-size');
-  const { config, diagnostics: configProblems } = await loadConfig(
-    io.cwd,
-    {
-      ...(values.catalog !== undefined ? { catalog: values.catalog } : {}),
-      ...(values.out !== undefined ? { out: values.out } : {}),
-      ...(emit ? { emit } : {}),
-      ...(values.strict ? { strict: true } : {}),
-      ...(maxFileSize !== undefined ? { maxFileSize } : {}),
-    },
-    values.config,
-  );
-  if (!config) {
-    printDiagnostics(configProblems, format, io, { files: 1, packages: 0 });
-    return 2;
-  }
+  const flags = { catalog: values.catalog, config: values.config, out: values.out, emit, strict: values.strict, maxFileSize };
+  const config = await loadProject(io, flags, format);
+  if (!config) return 2;
   const result = await compileProject({
-    paths: [config.packages],
-    catalogDir: config.catalog,
-    cwd: io.cwd,
-    maxFileSize: config.maxFileSize,
-    maxDepth: config.maxDepth,
+    ...repoOptions(config, io),
     lockfile: config.lockfile,
     out: config.out,
     emit: config.emit,

@@ -1,9 +1,9 @@
 // `svcpkg explain CODE`: the resolved package, each value with its origin (SPEC §7).
 import { explainPackage, type Explanation, type ExplainedValue } from '../../compile/explain.js';
-import { loadConfig } from '../../config/load.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import { parseCommandArgs } from '../args.js';
 import type { CommandIO } from '../io.js';
+import { loadProject, printUsage, repoOptions } from '../project.js';
 import { printDiagnostics } from '../output.js';
 
 export const USAGE = `Usage: svcpkg explain CODE [options]
@@ -36,28 +36,18 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     },
     USAGE,
   );
-  if (values.help) {
-    io.stdout.write(USAGE + '\n');
-    return 0;
-  }
+  if (values.help) return printUsage(io, USAGE);
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format takes text or json, got \`${format}\``);
   const [code, ...extra] = positionals;
   if (code === undefined) throw new UsageError(`explain needs a package code\n\n${USAGE}`);
   if (extra.length > 0) throw new UsageError(`explain takes one package code, got ${positionals.length}`);
 
-  const { config, diagnostics: configProblems } = await loadConfig(io.cwd, values.catalog !== undefined ? { catalog: values.catalog } : {}, values.config);
   const diagnosticFormat = format === 'json' ? 'json' : 'pretty';
-  if (!config) {
-    printDiagnostics(configProblems, diagnosticFormat, io, { files: 1, packages: 0 });
-    return 2;
-  }
+  const config = await loadProject(io, { catalog: values.catalog, config: values.config }, diagnosticFormat);
+  if (!config) return 2;
   const result = await explainPackage({
-    paths: [config.packages],
-    catalogDir: config.catalog,
-    cwd: io.cwd,
-    maxFileSize: config.maxFileSize,
-    maxDepth: config.maxDepth,
+    ...repoOptions(config, io),
     lockfile: config.lockfile,
     code,
   });

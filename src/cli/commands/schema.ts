@@ -2,11 +2,11 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCatalog } from '../../catalog/load.js';
-import { loadConfig } from '../../config/load.js';
 import { displayPath } from '../../source/discover.js';
 import { editorSchemas } from '../../workflow/editor-schema.js';
 import { parseCommandArgs } from '../args.js';
 import type { CommandIO } from '../io.js';
+import { loadProject, printUsage } from '../project.js';
 import { chooseFormat, exitCodeFor, printDiagnostics } from '../output.js';
 
 export const USAGE = `Usage: svcpkg schema [--out DIR] [options]
@@ -41,24 +41,14 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     },
     USAGE,
   );
-  if (values.help) {
-    io.stdout.write(USAGE + '\n');
-    return 0;
-  }
+  if (values.help) return printUsage(io, USAGE);
   const format = chooseFormat(values.format, io);
   if (positionals.length > 0) {
     io.stderr.write(`svcpkg schema: unexpected argument \`${positionals[0]}\` (did you mean --out ${positionals[0]}?)\n\n${USAGE}\n`);
     return 2;
   }
-  const { config, diagnostics: configProblems } = await loadConfig(
-    io.cwd,
-    values.catalog !== undefined ? { catalog: values.catalog } : {},
-    values.config,
-  );
-  if (!config) {
-    printDiagnostics(configProblems, format, io, { files: 1, packages: 0 });
-    return 2;
-  }
+  const config = await loadProject(io, { catalog: values.catalog, config: values.config }, format);
+  if (!config) return 2;
   const loaded = await loadCatalog(config.catalog, io.cwd);
   if (!loaded.catalog) {
     printDiagnostics(loaded.diagnostics, format, io, { files: loaded.files.length, packages: 0 });

@@ -1,9 +1,9 @@
 // `svcpkg validate [PATHS…]`: every problem in every package, located, in one run (SPEC §4–5).
 import { checkRepo } from '../../check/repo.js';
-import { loadConfig } from '../../config/load.js';
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { parseCommandArgs, positiveInteger } from '../args.js';
 import type { CommandIO } from '../io.js';
+import { loadProject, printUsage, repoOptions } from '../project.js';
 import { chooseFormat, exitCodeFor, printDiagnostics } from '../output.js';
 
 export const USAGE = `Usage: svcpkg validate [PATHS…] [options]
@@ -43,38 +43,17 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     },
     USAGE,
   );
-  if (values.help) {
-    io.stdout.write(USAGE + '\n');
-    return 0;
-  }
+  if (values.help) return printUsage(io, USAGE);
   const format = chooseFormat(values.format, io);
   const maxFileSize = positiveInteger(values['max-file-size'], '--max-file-size');
-  const { config, diagnostics: configProblems } = await loadConfig(
-    io.cwd,
-    {
-      ...(values.catalog !== undefined ? { catalog: values.catalog } : {}),
-      ...(values.strict ? { strict: true } : {}),
-      ...(maxFileSize !== undefined ? { maxFileSize } : {}),
-    },
-    values.config,
-  );
-  if (!config) {
-    printDiagnostics(configProblems, format, io, { files: 1, packages: 0 });
-    return 2;
-  }
+  const config = await loadProject(io, { catalog: values.catalog, config: values.config, strict: values.strict, maxFileSize }, format);
+  if (!config) return 2;
   const paths = positionals.length > 0 ? positionals : [config.packages];
   // --staged: the texts come from the git index; the catalog and the config from the working tree.
   const staged = values.staged
     ? await (await import('../../workflow/staged.js')).readStagedSources({ roots: paths, cwd: io.cwd, maxFileSize: config.maxFileSize })
     : undefined;
-  const result = await checkRepo({
-    paths,
-    catalogDir: config.catalog,
-    cwd: io.cwd,
-    maxFileSize: config.maxFileSize,
-    maxDepth: config.maxDepth,
-    ...(staged ? { sources: staged.sources } : {}),
-  });
+  const result = await checkRepo({ ...repoOptions(config, io, paths), ...(staged ? { sources: staged.sources } : {}) });
   const ignored = staged ? staged.ignored : result.ignored;
   if (values.verbose && ignored.length > 0) {
     io.stderr.write(`svcpkg: skipped ${ignored.length} non-YAML file(s):\n${ignored.map((f) => `  ${f}\n`).join('')}`);

@@ -9,6 +9,7 @@ import { formatCheckStatus, formatEmitStatus } from '../../watch/status.js';
 import { watchTargets } from '../../watch/targets.js';
 import { parseCommandArgs, positiveInteger } from '../args.js';
 import type { CommandIO } from '../io.js';
+import { printUsage } from '../project.js';
 import { chooseFormat, printDiagnostics } from '../output.js';
 
 export const USAGE = `Usage: svcpkg watch [options]
@@ -50,10 +51,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     },
     USAGE,
   );
-  if (values.help) {
-    io.stdout.write(USAGE + '\n');
-    return 0;
-  }
+  if (values.help) return printUsage(io, USAGE);
   const format = chooseFormat(values.format, io);
   const debounceMs = positiveInteger(values.debounce, '--debounce') ?? DEFAULT_DEBOUNCE_MS;
   const overrides: ConfigOverrides = {

@@ -1,0 +1,51 @@
+// What most commands do first: read svcpkg.config.yaml with the flags that override it, and say
+// so (exit 2) when it is unusable; then describe the repository for the check stage.
+import type { RepoCheckOptions } from '../check/repo.js';
+import { loadConfig, type ConfigOverrides, type ResolvedConfig } from '../config/load.js';
+import type { FormatName } from '../diagnostics/format/index.js';
+import type { CommandIO } from './io.js';
+import { printDiagnostics } from './output.js';
+
+/** The configuration-related flags commands share. */
+export interface ProjectFlags {
+  /** --config FILE. */
+  config?: string | undefined;
+  /** --catalog DIR. */
+  catalog?: string | undefined;
+  /** --out DIR. */
+  out?: string | undefined;
+  /** --emit json,ts (already parsed). */
+  emit?: ConfigOverrides['emit'] | undefined;
+  /** --strict. */
+  strict?: boolean | undefined;
+  /** --max-file-size BYTES (already parsed). */
+  maxFileSize?: number | undefined;
+}
+
+/**
+ * The resolved configuration, or undefined after printing why it is unusable (the command then
+ * exits 2, SPEC §4).
+ */
+export async function loadProject(io: CommandIO, flags: ProjectFlags, format: FormatName): Promise<ResolvedConfig | undefined> {
+  const overrides: ConfigOverrides = {
+    ...(flags.catalog !== undefined ? { catalog: flags.catalog } : {}),
+    ...(flags.out !== undefined ? { out: flags.out } : {}),
+    ...(flags.emit !== undefined ? { emit: flags.emit } : {}),
+    ...(flags.strict ? { strict: true } : {}),
+    ...(flags.maxFileSize !== undefined ? { maxFileSize: flags.maxFileSize } : {}),
+  };
+  const { config, diagnostics } = await loadConfig(io.cwd, overrides, flags.config);
+  if (!config) printDiagnostics(diagnostics, format, io, { files: 1, packages: 0 });
+  return config;
+}
+
+/** The check stage's view of a configured repository. */
+export function repoOptions(config: ResolvedConfig, io: CommandIO, paths: readonly string[] = [config.packages]): RepoCheckOptions {
+  return { paths, catalogDir: config.catalog, cwd: io.cwd, maxFileSize: config.maxFileSize, maxDepth: config.maxDepth };
+}
+
+/** Print a command's usage for --help; returns the exit code 0. */
+export function printUsage(io: CommandIO, usage: string): number {
+  io.stdout.write(usage + '\n');
+  return 0;
+}
