@@ -46,11 +46,17 @@ export async function benchValidate() {
   const bare = timeProcess(node, ['-e', '0'], { cwd: small, runs: QUICK ? 5 : 15 });
   results.push(report({ name: 'svcpkg validate (5 packages, whole process)', value: tiny, baselineName: 'bare node start', baseline: bare, budget: { text: '< 300 ms', ok: (v) => v < 300 } }));
   if (existsSync(path.join(ROOT, 'dist', 'cli', 'commands', 'compile.js'))) {
-    await rm(path.join(big, 'out'), { recursive: true, force: true });
-    await rm(path.join(big, 'svcpkg.lock.json'), { force: true });
-    const cold = timeProcess(node, [BIN, 'compile', '--emit', 'json,ts'], { cwd: big, runs: 1 });
+    // Cold: no outputs, no lockfile (every id minted), no cache. Measured once per fresh start.
+    const coldRuns = [];
+    for (let i = 0; i < (QUICK ? 1 : 3); i++) {
+      await rm(path.join(big, 'out'), { recursive: true, force: true });
+      await rm(path.join(big, 'svcpkg.lock.json'), { force: true });
+      await rm(path.join(big, '.svcpkg-cache'), { recursive: true, force: true });
+      coldRuns.push(timeProcess(node, [BIN, 'compile', '--emit', 'json,ts'], { cwd: big, runs: 1, warmup: false }));
+    }
+    const cold = coldRuns.sort((a, b) => a - b)[coldRuns.length >> 1];
     const warm = timeProcess(node, [BIN, 'compile', '--emit', 'json,ts'], { cwd: big, runs: QUICK ? 1 : 3 });
-    results.push(report({ name: 'svcpkg compile, nothing changed', value: warm, baselineName: 'first compile (mints ids)', baseline: cold }));
+    results.push(report({ name: 'svcpkg compile, nothing changed', value: warm, baselineName: 'cold compile (mints 10,000 ids, writes 2 × 105 MB)', baseline: cold }));
   }
   return results;
 }
