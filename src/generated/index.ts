@@ -7,5 +7,6 @@ export type * from './provider-type.js';
 export type * from './scenario.js';
 export type * from './service-package.js';
 export type * from './service-type.js';
+export type * from './simulation-comparison.js';
 export type * from './simulation-report.js';
 export type * from './usage-event.js';

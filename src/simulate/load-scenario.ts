@@ -167,6 +167,7 @@ export async function loadScenario(file: string, options: ScenarioLoadOptions): 
     scenario: {
       file: display,
       manifest,
+      packagesDisplay: displayPath(options.cwd, path.resolve(dir, (value.manifest ?? value.packages)!)),
       subscriptions: subscriptions.map(({ raw }) => toSubscription(raw)),
       end: value.end === undefined ? undefined : parseScenarioInstant(value.end),
       endSpan: value.end === undefined ? undefined : doc.locate('/end'),
@@ -176,6 +177,12 @@ export async function loadScenario(file: string, options: ScenarioLoadOptions): 
     texts,
     ioFailure,
   };
+}
+
+/** A path relative to the working directory when it is inside it, else absolute. */
+function displayPath(cwd: string, absolute: string): string {
+  const relative = path.relative(cwd, absolute);
+  return relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative;
 }
 
 /** The evaluator's subscription from the written one (instants checked by the rules). */

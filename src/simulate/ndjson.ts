@@ -67,10 +67,24 @@ function isBlank(text: string): boolean {
 
 /** The text chunks of a file, decompressed when its name ends in `.gz`. */
 export function readTextChunks(file: string): AsyncIterable<string> {
+  return openTextFile(file).chunks;
+}
+
+/** A text file being read: its chunks, and how far into the file (in bytes on disk) reading is. */
+export interface TextFileReader {
+  /** The text, chunk by chunk. */
+  chunks: AsyncIterable<string>;
+  /** Bytes read from the file so far (compressed bytes for `.gz`): progress against its size. */
+  bytesRead(): number;
+}
+
+/** Open a file for reading as text chunks, decompressed when its name ends in `.gz`. */
+export function openTextFile(file: string): TextFileReader {
   const raw = createReadStream(file, { highWaterMark: CHUNK_SIZE });
-  if (!file.endsWith('.gz')) return raw.setEncoding('utf8');
+  const bytesRead = (): number => raw.bytesRead;
+  if (!file.endsWith('.gz')) return { chunks: raw.setEncoding('utf8'), bytesRead };
   const gunzip = createGunzip({ chunkSize: CHUNK_SIZE });
   // pipe() does not forward errors: a read error must reach the consumer too.
   raw.on('error', (error) => gunzip.destroy(error));
-  return raw.pipe(gunzip).setEncoding('utf8');
+  return { chunks: raw.pipe(gunzip).setEncoding('utf8'), bytesRead };
 }

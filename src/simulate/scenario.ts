@@ -27,6 +27,8 @@ export interface Scenario {
   file: string;
   /** The packages to evaluate against. */
   manifest: EvaluatorManifest;
+  /** Where they come from, as shown to people: the scenario's `manifest` or `packages` path. */
+  packagesDisplay: string;
   /** The subscriptions, with instants resolved to epoch milliseconds. */
   subscriptions: Subscription[];
   /** The scenario end (exclusive, ms) when it gives one; otherwise the day after the last event. */

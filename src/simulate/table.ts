@@ -18,13 +18,13 @@ export function groupDigits(n: number): string {
 }
 
 /** Money with 2 decimals, or up to 4 when the amount has them (prices may have 4). */
-function money(amount: number): string {
+export function money(amount: number): string {
   const [whole = '0', fraction = ''] = amount.toFixed(4).split('.');
   return `${groupDigits(Number(whole))}.${fraction.replace(/0{1,2}$/, '')}`;
 }
 
 /** The date part of an ISO instant, with the time when it is not midnight. */
-function when(iso: string): string {
+export function when(iso: string): string {
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
 }
 

@@ -1,17 +1,33 @@
 // `svcpkg simulate SCENARIO`: replay a scenario's usage events against its packages (SPEC §8) and
-// print the report. stdout holds only the report; diagnostics and progress go to stderr.
+// print the report — or, with `--against OLD`, replay them against both package sets in one pass
+// and print what changes. `--html FILE` also writes a page of charts. stdout holds only the
+// report; diagnostics and progress go to stderr.
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { loadConfig } from '../../config/load.js';
+import { access } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { writeFilesAtomically } from '../../compile/emit/write.js';
+import { loadConfig, type ResolvedConfig } from '../../config/load.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { IoError, UsageError } from '../../diagnostics/errors.js';
 import { formatPretty, shouldUseColor } from '../../diagnostics/format/index.js';
+import { readDiffInput } from '../../diff/input.js';
+import type { Manifest } from '../../generated/manifest.js';
+import { createEvaluator, type Decision, type EvaluatorManifest, type UsageEvent } from '../../evaluate/index.js';
+import { featureInfos } from '../../report/feature-info.js';
+import { renderHtmlReport } from '../../report/page.js';
 import { SIMULATE_CODES } from '../../simulate/codes.js';
+import { formatComparisonTable } from '../../simulate/comparison-table.js';
+import { buildComparison } from '../../simulate/comparison.js';
+import { DecisionChanges } from '../../simulate/decision-changes.js';
 import { decisionLine, DecisionsWriter } from '../../simulate/decisions-file.js';
 import { EVENT_FORMS, type EventForm } from '../../simulate/event-form.js';
 import { loadScenario } from '../../simulate/load-scenario.js';
-import { runScenario, type RunResult } from '../../simulate/run.js';
+import { ProgressLine } from '../../simulate/progress.js';
+import { packagesMissingFrom, runScenario, type RunResult } from '../../simulate/run.js';
+import type { Scenario } from '../../simulate/scenario.js';
 import { formatTable, groupDigits } from '../../simulate/table.js';
+import { featureKinds, UsageHistoryRecorder } from '../../simulate/usage-history.js';
 import { parseCommandArgs } from '../args.js';
 import type { CommandIO } from '../io.js';
 
@@ -21,24 +37,44 @@ Replay a scenario's usage events against its packages and report, per subscripti
 charges, notifications, and per feature the usage, the overage and the denied events.
 
 Options:
+  --against OLD          also replay the events against other packages, in the same pass, and
+                         report what changes: decisions per subscription and feature (newly
+                         denied, newly accepted, new overage, overage gone), charges, totals per
+                         package. OLD is a compiled manifest (*.json), a packages folder, or a
+                         git revision (HEAD~1, main, v1.2), as for \`svcpkg diff\`
   --format NAME          table | json (default: table); json is valid against
-                         schemas/simulation-report.schema.json
-  --decisions FILE       also write one NDJSON line per event with its decision
+                         schemas/simulation-report.schema.json, or with --against
+                         schemas/simulation-comparison.schema.json
+  --html FILE            also write a self-contained HTML page: per subscription and feature,
+                         usage over time against the limit (both runs with --against)
+  --decisions FILE       also write one NDJSON line per event with its decision (the scenario's
+                         packages, with --against too)
   --input FORM           lago | cloudevents: the form of the events (default: lago)
   --dedupe-window DAYS   a repeated transaction id within DAYS is a duplicate (default 35; 0: off)
   --quiet                no progress, no warnings; errors only
   -h, --help             show this help
 
-Exit codes: 0 ran (warnings allowed), 1 errors in the scenario, 2 usage or I/O failure.`;
+Progress (events, events/s, ETA) is shown on stderr when it is a terminal.
+Exit codes: 0 ran (warnings allowed), 1 errors in the scenario or in OLD, 2 usage or I/O failure.`;
 
 /** Output formats of the report. */
 const REPORT_FORMATS = ['table', 'json'] as const;
+
+/** The other packages of `--against`, read and compiled. */
+interface AgainstPackages {
+  /** The argument as given. */
+  label: string;
+  /** Its manifest. */
+  manifest: EvaluatorManifest;
+}
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     args,
     {
       format: { type: 'string' },
+      against: { type: 'string' },
+      html: { type: 'string' },
       decisions: { type: 'string' },
       input: { type: 'string' },
       'dedupe-window': { type: 'string' },
@@ -56,6 +92,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const form: EventForm = oneOf(values.input ?? 'lago', EVENT_FORMS, '--input');
   const dedupeWindowDays = days(values['dedupe-window']);
   const quiet = values.quiet ?? false;
+  if (values.html === '') throw new UsageError('--html takes a file name');
 
   const { config, diagnostics: configProblems } = await loadConfig(io.cwd);
   if (!config) {
@@ -67,15 +104,43 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const scenario = load.scenario;
   if (!scenario) return load.ioFailure ? 2 : 1;
 
+  let against: AgainstPackages | undefined;
+  if (values.against !== undefined) {
+    const read = await readAgainst(values.against, scenario, config, io);
+    if (typeof read === 'number') return read;
+    against = read;
+  }
+  const htmlFile = values.html === undefined ? undefined : await prepareOutput(path.resolve(io.cwd, values.html));
+
+  // What listens to each event: the decisions file, the charts' histories, the comparison.
+  const ids = scenario.subscriptions.map((s) => s.id);
+  const history = htmlFile ? new UsageHistoryRecorder(scenario.manifest, ids) : undefined;
+  const oldHistory = htmlFile && against ? new UsageHistoryRecorder(against.manifest, ids) : undefined;
+  const changes = against
+    ? new DecisionChanges(new Set(ids), new Set([...featureKinds(scenario.manifest).keys(), ...featureKinds(against.manifest).keys()]))
+    : undefined;
   const writer = values.decisions === undefined ? undefined : await createWriter(path.resolve(io.cwd, values.decisions));
-  const progress = !quiet && io.stderr.isTTY === true;
+  const listening = writer !== undefined || history !== undefined || changes !== undefined;
+  const onDecision = (event: UsageEvent | undefined, decision: Decision, line: number, old?: Decision): void => {
+    writer?.add(decisionLine(event, decision, line));
+    history?.record(event, decision);
+    if (old !== undefined) {
+      oldHistory?.record(event, old);
+      changes?.record(event, old, decision);
+    }
+  };
+
+  const progress = !quiet && io.stderr.isTTY === true ? new ProgressLine(io.stderr) : undefined;
+  progress?.update({ events: 0, done: 0 });
   let result: RunResult;
   try {
     result = await runScenario(scenario, {
       form,
       ...(dedupeWindowDays !== undefined ? { dedupeWindowDays } : {}),
-      ...(writer ? { onDecision: (event, decision, line) => writer.add(decisionLine(event, decision, line)), afterChunk: () => writer.flush() } : {}),
-      ...(progress ? { onProgress: (n) => io.stderr.write(`\rsvcpkg: ${groupDigits(n)} events…`) } : {}),
+      ...(against ? { against: against.manifest } : {}),
+      ...(listening ? { onDecision } : {}),
+      ...(writer ? { afterChunk: () => writer.flush() } : {}),
+      ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
     });
     await writer?.commit();
   } catch (error) {
@@ -86,7 +151,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     const events = scenario.events.kind === 'file' ? ` reading ${scenario.events.display}` : '';
     throw new IoError(`simulation of ${scenario.file} stopped${events}: ${(error as Error).message}`);
   } finally {
-    if (progress) io.stderr.write('\r\x1b[K');
+    progress?.clear();
   }
 
   if (result.eventsAfterEnd > 0 && scenario.endSpan) {
@@ -108,8 +173,79 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       load.texts,
     );
   }
-  io.stdout.write(format === 'json' ? JSON.stringify(result.report, null, 2) + '\n' : formatTable(result.report, { scenario: scenario.file }));
+  if (against && !quiet) printAgainstWarnings(scenario, against, result, io);
+
+  const comparison =
+    against && result.against && changes
+      ? buildComparison({
+          scenario: scenario.file,
+          old: { packages: against.label, report: result.against },
+          new: { packages: scenario.packagesDisplay, report: result.report },
+          changes: changes.list(),
+        })
+      : undefined;
+
+  if (htmlFile && history) {
+    const html = renderHtmlReport({
+      scenario: scenario.file,
+      run: { packages: scenario.packagesDisplay, report: result.report, histories: history.histories() },
+      ...(against && result.against && oldHistory ? { against: { packages: against.label, report: result.against, histories: oldHistory.histories() } } : {}),
+      ...(comparison ? { comparison } : {}),
+      starts: new Map(scenario.subscriptions.map((s) => [s.id, s.starts_at])),
+      features: featureInfos(scenario.manifest),
+      uncharted: history.uncharted,
+    });
+    await writeFilesAtomically([{ path: htmlFile, display: path.relative(io.cwd, htmlFile) || htmlFile, content: html }]);
+  }
+
+  if (comparison) io.stdout.write(format === 'json' ? JSON.stringify(comparison, null, 2) + '\n' : formatComparisonTable(comparison));
+  else io.stdout.write(format === 'json' ? JSON.stringify(result.report, null, 2) + '\n' : formatTable(result.report, { scenario: scenario.file }));
   return 0;
+}
+
+/**
+ * Read `--against OLD` as `svcpkg diff` reads its arguments. Returns the exit code when it cannot
+ * be used: it does not compile (1; 2 when unusable), or lacks a package the scenario subscribes to (1).
+ */
+async function readAgainst(argument: string, scenario: Scenario, config: ResolvedConfig, io: CommandIO): Promise<AgainstPackages | number> {
+  const side = await readDiffInput(argument, { cwd: io.cwd, config });
+  if (!side.manifest || side.diagnostics.some((d) => d.severity === 'error')) {
+    io.stderr.write(`svcpkg: --against ${side.label} does not compile, so there is nothing to compare with:\n`);
+    printDiagnostics(side.diagnostics, io, true, side.texts);
+    return side.unusable ? 2 : 1;
+  }
+  // readDiffInput reads a schema-checked manifest file or compiles one: a whole `Manifest`, typed
+  // down to the part the diff reads.
+  const manifest: EvaluatorManifest = side.manifest as unknown as Manifest;
+  const missing = packagesMissingFrom(scenario, manifest);
+  if (missing.length > 0) {
+    const list = missing.map(([sub, pkg]) => `  subscription \`${sub}\` uses \`${pkg}\``).join('\n');
+    io.stderr.write(
+      `svcpkg: --against ${side.label} lacks packages the scenario subscribes to:\n${list}\n` +
+        'both package sets must have every package the scenario names; compare versions of the same packages\n',
+    );
+    return 1;
+  }
+  return { label: side.label, manifest };
+}
+
+/** Overrides the old packages ignore that the scenario's own do not: a warning each (the others were shown with the scenario). */
+function printAgainstWarnings(scenario: Scenario, against: AgainstPackages, result: RunResult, io: CommandIO): void {
+  const own = new Set(createEvaluator(scenario.manifest, scenario.subscriptions).warnings.map((w) => `${w.subscription}\u0000${w.message}`));
+  for (const w of result.againstWarnings ?? []) {
+    if (own.has(`${w.subscription}\u0000${w.message}`)) continue;
+    io.stderr.write(`svcpkg: warning: with --against ${against.label}, subscription \`${w.subscription}\`: ${w.message}\n`);
+  }
+}
+
+/** Check that the HTML file's folder exists and is writable before running, as for `--decisions`. */
+async function prepareOutput(file: string): Promise<string> {
+  try {
+    await access(path.dirname(file), constants.W_OK);
+    return file;
+  } catch (error) {
+    throw new IoError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
 }
 
 /** A flag value from a fixed list. */

@@ -1,0 +1,76 @@
+// The top of the HTML report: totals of the run (or of both runs, side by side with the change),
+// and with `--against` the table of decisions that change, per subscription and feature.
+import { DENIAL_REASONS, type ReportTotals } from '../evaluate/index.js';
+import { CHANGE_WORDS } from '../simulate/comparison-table.js';
+import type { SimulationComparison } from '../simulate/comparison.js';
+import { escapeHtml, fragmentId } from './html.js';
+import { formatNumber } from './scale.js';
+
+/** Rows of the change table shown before pointing to the JSON comparison. */
+const MAX_CHANGE_ROWS = 200;
+
+/** A signed difference, or '' for none. */
+export function signedNumber(n: number): string {
+  return n === 0 ? '' : `${n > 0 ? '+' : '−'}${formatNumber(Math.abs(n))}`;
+}
+
+/** A table cell holding a difference, with a class saying which way it goes. */
+function changeCell(n: number): string {
+  return `<td${n > 0 ? ' class="up"' : n < 0 ? ' class="down"' : ''}>${signedNumber(n)}</td>`;
+}
+
+/** The totals table of one run, or of two runs side by side. */
+export function renderTotals(now: ReportTotals, old?: ReportTotals): string {
+  const rows: [string, number, number | undefined, boolean][] = [
+    ['Events', now.events, old?.events, false],
+    ['Accepted', now.accepted, old?.accepted, false],
+    ['Overage', now.overage, old?.overage, false],
+    ['Denied', now.denied, old?.denied, false],
+  ];
+  for (const reason of DENIAL_REASONS) {
+    if (now.by_reason[reason] > 0 || (old?.by_reason[reason] ?? 0) > 0) rows.push([reason, now.by_reason[reason], old?.by_reason[reason], true]);
+  }
+  const head = old === undefined ? '<tr><th scope="col">Decisions</th><th scope="col">Events</th></tr>' : '<tr><th scope="col">Decisions</th><th scope="col">Old</th><th scope="col">New</th><th scope="col">Change</th></tr>';
+  const body = rows
+    .map(([name, value, before, reason]) => {
+      const cells = before === undefined ? `<td>${formatNumber(value)}</td>` : `<td>${formatNumber(before)}</td><td>${formatNumber(value)}</td>${changeCell(value - before)}`;
+      return `<tr${reason ? ' class="reason"' : ''}><th scope="row">${escapeHtml(name)}</th>${cells}</tr>`;
+    })
+    .join('');
+  return `<table class="totals"><thead>${head}</thead><tbody>${body}</tbody></table>`;
+}
+
+/** The decisions that change, one row per subscription, feature and pair of verdicts. */
+export function renderChanges(comparison: SimulationComparison): string {
+  const rows: string[] = [];
+  let total = 0;
+  for (const sub of comparison.subscriptions) {
+    for (const f of sub.features) {
+      for (const c of f.changes) {
+        total++;
+        if (rows.length >= MAX_CHANGE_ROWS) continue;
+        const more = c.count > c.examples.length ? ', …' : '';
+        rows.push(
+          `<tr><td class="text"><a href="#${escapeHtml(fragmentId('feature', `${sub.id}--${f.code}`))}">${escapeHtml(sub.id)}</a></td><td class="text"><code>${escapeHtml(f.code)}</code></td>` +
+            `<td class="text">${CHANGE_WORDS[c.change]}</td><td class="text">${escapeHtml(c.old)} → ${escapeHtml(c.new)}</td><td>${formatNumber(c.count)}</td>` +
+            `<td class="examples">${escapeHtml(c.examples.join(', ') + more)}</td></tr>`,
+        );
+      }
+    }
+  }
+  for (const c of comparison.other_changes) {
+    total++;
+    if (rows.length >= MAX_CHANGE_ROWS) continue;
+    rows.push(
+      `<tr><td class="text">${escapeHtml(c.subscription ?? '(unknown)')}</td><td class="text">${escapeHtml(c.feature ?? '(unknown)')}</td><td class="text">${CHANGE_WORDS[c.change]}</td>` +
+        `<td class="text">${escapeHtml(c.old)} → ${escapeHtml(c.new)}</td><td>${formatNumber(c.count)}</td><td class="examples">${escapeHtml(c.examples.join(', '))}</td></tr>`,
+    );
+  }
+  if (total === 0) return '<p>No decision changes: every event gets the same decision under both package sets.</p>';
+  const note = total > rows.length ? `<p class="note-text">${formatNumber(total - rows.length)} more rows in <code>--format json</code>.</p>` : '';
+  return (
+    '<table class="changes"><thead><tr><th scope="col">Subscription</th><th scope="col" class="text">Feature</th><th scope="col" class="text">Change</th>' +
+    '<th scope="col" class="text">Old → new</th><th scope="col">Events</th><th scope="col" class="text">Examples</th></tr></thead>' +
+    `<tbody>${rows.join('')}</tbody></table>${note}`
+  );
+}
