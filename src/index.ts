@@ -49,6 +49,7 @@ export {
   type EvaluatorManifest,
   type Subscription,
 } from './evaluate/index.js';
-export { runScenario, loadScenario, SIMULATE_CODES, type RunOptions, type RunResult } from './simulate/index.js';
+export { runScenario, loadScenario, buildComparison, SIMULATE_CODES, type RunOptions, type RunResult } from './simulate/index.js';
+export { renderHtmlReport, type HtmlReportData } from './report/index.js';
 export { diffManifests } from './diff/index.js';
 export type * from './generated/index.js';
