@@ -7,13 +7,26 @@
 // transaction ids and 1,000 subscriptions. The memory run keeps the number of events per day
 // fixed, so 10× the events is 10× the time span and the live state (buckets, uses, the 35-day
 // dedupe window) stays the same once the first 35 days are past.
+// The machine is shared and small: every figure is a median of several runs, and the load
+// average is printed beside them. Without `--expose-gc` the bench runs itself again with it, so
+// the memory figures are of live memory, not of garbage.
+import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, open, rename } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createEvaluator } from '../dist/evaluate/index.js';
 import { forEachLine, runScenario } from '../dist/simulate/index.js';
+import { decodeUtf8 } from '../dist/simulate/ndjson.js';
 import { rng } from './corpus.mjs';
-import { CORPUS_DIR, QUICK, median, report } from './lib.mjs';
+import { CORPUS_DIR, QUICK, machine, median, report } from './lib.mjs';
+
+if (globalThis.gc === undefined) {
+  const self = fileURLToPath(import.meta.url);
+  const result = spawnSync(process.execPath, ['--expose-gc', self, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(result.status ?? 1);
+}
 
 const SUBSCRIPTIONS = 1_000;
 const EVENTS_PER_DAY = 20_000;
@@ -141,15 +154,17 @@ async function benchInProcess() {
 
   const rates = [];
   let accepted = 0;
-  for (let run = 0; run < (QUICK ? 4 : 7); run++) {
+  // One more run than measured: the first one also compiles the hot loop.
+  for (let run = 0; run <= (QUICK ? 4 : 7); run++) {
+    globalThis.gc(); // each run starts without the previous one's garbage
     const evaluator = createEvaluator(MANIFEST, SUBS);
     accepted = 0;
     const start = performance.now();
     for (let i = 0; i < n; i++) if (evaluator.record(events[i]).decision === 'accepted') accepted++;
-    rates.push(n / ((performance.now() - start) / 1000));
+    if (run > 0) rates.push(n / ((performance.now() - start) / 1000));
   }
   if (accepted !== n) throw new Error(`bench: expected every event accepted, got ${accepted} of ${n}`);
-  console.log(`\n## evaluate — ${n.toLocaleString('en-US')} pre-parsed events, ${SUBSCRIPTIONS.toLocaleString('en-US')} subscriptions (median of ${rates.length}; best ${Math.round(Math.max(...rates)).toLocaleString('en-US')}/s)`);
+  console.log(`\n## evaluate — ${n.toLocaleString('en-US')} pre-parsed events, ${SUBSCRIPTIONS.toLocaleString('en-US')} subscriptions (median of ${rates.length} after a warm-up run; ${spread(rates, '/s')}; load average ${loadAverage()})`);
   return report({
     name: 'evaluator in-process',
     value: median(rates),
@@ -163,11 +178,14 @@ async function benchInProcess() {
 // ---------------------------------------------------------------------------------------------
 // 2. NDJSON replay, as `svcpkg simulate` does it, vs reading and JSON.parse alone.
 
-/** The practical parsing limit: chunked read, split on newlines, JSON.parse each line. */
-async function bareParse(file) {
+/**
+ * The practical parsing limit: chunked read, split on newlines, JSON.parse each line. `decode`
+ * turns the read bytes into text: by default as `setEncoding('utf8')` does, the usual way.
+ */
+async function bareParse(file, decode = (stream) => stream.setEncoding('utf8')) {
   let partial = '';
   let count = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20, encoding: 'utf8' })) {
+  for await (const chunk of decode(createReadStream(file, { highWaterMark: 1 << 20 }))) {
     const text = partial + chunk;
     let start = 0;
     for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
@@ -186,7 +204,9 @@ async function benchReplay() {
   const file = await eventsFile(n);
   const scenario = { file: 'bench', manifest: MANIFEST, subscriptions: SUBS, end: undefined, endSpan: undefined, events: { kind: 'file', path: file, display: file } };
   const parse = [];
+  const parseLatin1 = [];
   const replay = [];
+  // Runs alternate, so that a busy moment of the machine weighs on every figure alike.
   for (let run = 0; run < (QUICK ? 3 : 5); run++) {
     let start = performance.now();
     if ((await bareParse(file)) !== n) throw new Error('bench: line count');
@@ -195,15 +215,27 @@ async function benchReplay() {
     const { report: r } = await runScenario(scenario);
     replay.push(performance.now() - start);
     if (r.totals.accepted !== n) throw new Error(`bench: expected every event accepted, got ${r.totals.accepted}`);
+    start = performance.now();
+    if ((await bareParse(file, decodeUtf8)) !== n) throw new Error('bench: line count');
+    parseLatin1.push(performance.now() - start);
   }
-  console.log(`\n## simulate replay — ${n.toLocaleString('en-US')} events in NDJSON (median of ${replay.length})`);
-  return report({
+  console.log(`\n## simulate replay — ${n.toLocaleString('en-US')} events in NDJSON (median of ${replay.length}; replay ${spread(replay, ' ms')}; load average ${loadAverage()})`);
+  const result = report({
     name: 'NDJSON replay (read, split, parse, evaluate)',
     value: median(replay),
     baselineName: 'read, split and JSON.parse alone',
     baseline: median(parse),
     budget: { text: '≤ 1.5×', ok: (_, ratio) => ratio <= 1.5 },
   });
+  // For the record, not the budget: the replay decodes ASCII chunks as Latin-1, which the
+  // baseline above does not; against a baseline doing the same, the ratio shows the rest.
+  report({
+    name: '  (same replay)',
+    value: median(replay),
+    baselineName: 'read with the replay\'s decoding, split and JSON.parse',
+    baseline: median(parseLatin1),
+  });
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -256,6 +288,21 @@ async function benchMemory() {
   });
 }
 
+// ---------------------------------------------------------------------------------------------
+
+/** The 1-, 5- and 15-minute load averages: the machine is shared. */
+function loadAverage() {
+  return os.loadavg().map((l) => l.toFixed(2)).join(', ');
+}
+
+/** The range of some run figures, for judging the median beside them. */
+function spread(values, unit) {
+  const fmt = (v) => `${Math.round(v).toLocaleString('en-US')}${unit}`;
+  return `runs from ${fmt(Math.min(...values))} to ${fmt(Math.max(...values))}`;
+}
+
+console.log(`# evaluator and replay (SPEC §11)${QUICK ? ' (--quick)' : ''}\nmachine: ${machine()}; load average ${loadAverage()}`);
 const results = [await benchInProcess(), await benchReplay(), await benchMemory()];
-const failed = results.filter((r) => (r.name.startsWith('evaluator') ? r.value < 3_000_000 : r.ratio > 1.5)).length;
-process.exitCode = failed > 0 ? 1 : 0;
+const failed = results.filter((r) => (r.name.startsWith('evaluator') ? r.value < 3_000_000 : r.ratio > 1.5));
+console.log(`\n${failed.length === 0 ? 'all within budget' : `over budget: ${failed.map((r) => r.name).join('; ')}`}`);
+process.exitCode = failed.length > 0 ? 1 : 0;

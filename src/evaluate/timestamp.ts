@@ -43,7 +43,8 @@ export function parseIsoInstant(s: string): number {
     return NaN;
   }
   const year = century * 100 + yearOfCentury;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59) {
+  // twoDigits gives -1 for a non-digit: `hour < 0` and `minute < 0` refuse `T1x:00`.
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
     return NaN;
   }
   let i = 16;

@@ -10,7 +10,7 @@ import type { OverrideWarning } from '../evaluate/overrides.js';
 import type { SimulationReport } from '../evaluate/report.js';
 import { fromCloudEvent, type EventForm } from './event-form.js';
 import { nextDayStart } from './instant.js';
-import { forEachLine, openTextFile } from './ndjson.js';
+import { forEachValue, openTextFile } from './ndjson.js';
 import type { Scenario } from './scenario.js';
 
 /** How often (in events) `onProgress` is called: a power of two minus one, as a mask. */
@@ -96,20 +96,10 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     const size = onProgress === undefined ? 0 : await stat(file).then((s) => s.size, () => 0);
     const reader = openTextFile(file);
     if (size > 0) done = () => Math.min(1, reader.bytesRead() / size);
-    await forEachLine(
+    // A line that is not JSON (or too long to keep) is an event without fields: `invalid`.
+    await forEachValue(
       reader.chunks,
-      (text, line) => {
-        // A line that is not JSON (or too long to keep) is an event without fields: `invalid`.
-        let value: unknown;
-        if (text !== undefined) {
-          try {
-            value = JSON.parse(text);
-          } catch {
-            value = undefined;
-          }
-        }
-        handle(value, line);
-      },
+      handle,
       onProgress === undefined
         ? options.afterChunk
         : async () => {

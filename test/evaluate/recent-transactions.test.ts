@@ -37,6 +37,32 @@ describe('RecentTransactions', () => {
     );
   });
 
+  it('agrees with the Map model when the table is compacted in place many times', () => {
+    // A steady live set (a few hundred ids per window) keeps the table at one size: every rebuild
+    // drops lapsed ids in place, moving the others back towards their home slots, across the
+    // table's wrap-around. Ids come back at random gaps, some within the window, some after it.
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 50, max: 300 }), (seed, windowMs) => {
+        const streams = Array.from({ length: 3 }, () => ({ latest: -Infinity }));
+        const table = new RecentTransactions(windowMs, streams);
+        const model = new Model(windowMs);
+        let state = seed;
+        const next = (): number => (state = (Math.imul(state, 48271) % 2147483647) >>> 0);
+        for (let clock = 0; clock < 20_000; clock++) {
+          const stream = next() % 3;
+          const id = `r${next() % 1500}`; // ids recur: duplicates inside the window, lapsed ones after it
+          const t = clock - (next() % 4 === 0 ? next() % 20 : 0); // some out of order
+          const s = streams[stream]!;
+          const expected = model.isDuplicate(stream, id, t, s.latest);
+          expect(table.isDuplicate(stream, id, t, s.latest)).toBe(expected);
+          if (!expected && t >= s.latest) s.latest = t;
+        }
+        expect(table.size).toBeLessThan(1024);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it('keeps memory proportional to the ids inside the window, not to the event count', () => {
     const streams = [{ latest: -Infinity }];
     const table = new RecentTransactions(1000, streams);

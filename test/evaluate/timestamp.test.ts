@@ -39,6 +39,8 @@ describe('parseTimestamp', () => {
     ['2026-01-10T00:00:00.Z'],
     ['2026-01-10T00:00:00+25:00'],
     ['2026-01-10T00:00:00Zjunk'],
+    ['2026-01-10Tx0:00:00Z'], // a non-digit in the hour or the minute
+    ['2026-01-10T00:x0:00Z'],
     ['2026/01/10T00:00:00Z'],
     ['next tuesday'],
     ['1e9'],
