@@ -1,7 +1,7 @@
 // ajv errors → one primary problem per location (SPEC §4): no anyOf/oneOf noise, typos get suggestions.
 import type { ErrorObject } from 'ajv';
 import { didYouMean } from '../diagnostics/suggest.js';
-import { splitPointer } from '../source/parse.js';
+import { escapePointerSegment, splitPointer } from '../source/parse.js';
 import { SCHEMA_CODES } from './codes.js';
 
 /** A schema problem, not yet located in a file. */
@@ -52,7 +52,7 @@ export function collapseAjvErrors(errors: readonly AjvError[]): SchemaProblem[] 
       problems.push({
         code: SCHEMA_CODES.unknownProperty.code,
         message: `unknown property \`${name}\``,
-        pointer: `${error.instancePath}/${escape(name)}`,
+        pointer: `${error.instancePath}/${escapePointerSegment(name)}`,
         target: 'key',
         ...(hint ? { hint } : { hint: known.length > 0 ? `known properties: ${known.join(', ')}` : 'remove it' }),
       });
@@ -247,6 +247,3 @@ function where(pointer: string): string {
   return pointer === '' ? '' : ` in ${subject(pointer)}`;
 }
 
-function escape(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}

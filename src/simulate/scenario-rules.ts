@@ -4,7 +4,7 @@ import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import type { CodeDefinition } from '../diagnostics/registry.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { EvaluatorManifest } from '../evaluate/model.js';
-import type { LocateTarget, SourceDocument } from '../source/parse.js';
+import { escapePointerSegment, type LocateTarget, type SourceDocument } from '../source/parse.js';
 import { SIMULATE_CODES } from './codes.js';
 import { parseScenarioInstant } from './instant.js';
 
@@ -50,10 +50,8 @@ export interface ScenarioContext {
 /** A semantic check. */
 export type ScenarioRule = (ctx: ScenarioContext) => void;
 
-/** A JSON pointer segment with `~` and `/` escaped. */
-export function pointerSegment(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
+/** A JSON pointer segment with `~` and `/` escaped (the source stage's helper). */
+export const pointerSegment = escapePointerSegment;
 
 /** Every instant must exist: no February 30, no hour 24. */
 const realInstants: ScenarioRule = (ctx) => {

@@ -240,12 +240,17 @@ export function splitPointer(pointer: string): string[] {
   return pointer.slice(1).split('/').map(decodePointerSegment);
 }
 
+/** A JSON pointer segment with `~` and `/` escaped (RFC 6901). */
+export function escapePointerSegment(segment: string): string {
+  return segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
+}
+
 /** Build a JSON pointer from raw segments. */
 export function joinPointer(segments: readonly (string | number)[]): string {
   let out = '';
   for (const segment of segments) {
     const text = String(segment);
-    out += '/' + (text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text);
+    out += '/' + escapePointerSegment(text);
   }
   return out;
 }
@@ -387,7 +392,7 @@ function scanNodes(
     if (isMap(node)) {
       for (const pair of node.items) {
         const key = keyString(pair.key);
-        const childPointer = `${pointer}/${String(key ?? '').replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        const childPointer = `${pointer}/${escapePointerSegment(String(key ?? ''))}`;
         if (key !== undefined && FORBIDDEN_KEYS.has(key) && pair.key && typeof pair.key === 'object') {
           const [start, end] = nodeRange(pair.key as YamlNode);
           out.push({
