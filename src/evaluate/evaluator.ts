@@ -137,7 +137,7 @@ class EvaluatorImpl implements Evaluator {
     const days = options.dedupeWindowDays ?? DEFAULT_DEDUPE_WINDOW_DAYS;
     if (!(days >= 0 && days < Infinity)) throw new EvaluatorInputError(`dedupeWindowDays must be a non-negative number, got ${days}`);
     this.dedupeWindowMs = days * DAY_MS;
-    this.recent = new RecentTransactions(this.dedupeWindowMs, this.streamList);
+    this.recent = new RecentTransactions(this.dedupeWindowMs);
     const idleDays = options.useIdleDays ?? DEFAULT_USE_IDLE_DAYS;
     if (!(idleDays > 0)) throw new EvaluatorInputError(`useIdleDays must be a positive number, got ${idleDays}`);
     this.useIdleMs = idleDays * DAY_MS;

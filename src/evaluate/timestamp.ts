@@ -9,6 +9,23 @@ const MAX_TIME_MS = 8.64e15;
 /** Code of the character `0`. */
 const ZERO = 48;
 
+/**
+ * The last valid date parsed (as `year · 10⁴ + month · 10² + day`) and its day number: events come
+ * in time order, so most share their date with the one before, and a date needs a calendar check
+ * and a division-heavy day count. Module state, but a pure cache: same inputs, same outputs.
+ */
+let lastDate = -1;
+let lastDays = 0;
+
+/** The day number of a date, or NaN when there is no such date (`2023-02-29`). */
+function dayNumber(year: number, month: number, day: number): number {
+  const date = year * 10_000 + month * 100 + day;
+  if (date === lastDate) return lastDays;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+  lastDate = date;
+  return (lastDays = daysFromCivil(year, month, day));
+}
+
 /** The value of the two decimal digits at `i`, or -1. */
 function twoDigits(s: string, i: number): number {
   const a = s.charCodeAt(i) - ZERO;
@@ -42,11 +59,10 @@ export function parseIsoInstant(s: string): number {
   ) {
     return NaN;
   }
-  const year = century * 100 + yearOfCentury;
   // twoDigits gives -1 for a non-digit: `hour < 0` and `minute < 0` refuse `T1x:00`.
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
-    return NaN;
-  }
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return NaN;
+  const days = dayNumber(century * 100 + yearOfCentury, month, day);
+  if (days !== days) return NaN;
   let i = 16;
   let second = 0;
   let millis = 0;
@@ -89,7 +105,7 @@ export function parseIsoInstant(s: string): number {
   }
   if (i !== length) return NaN;
   return (
-    daysFromCivil(year, month, day) * DAY_MS +
+    days * DAY_MS +
     hour * 3_600_000 +
     (minute - offsetMinutes) * 60_000 +
     second * 1000 +

@@ -22,7 +22,7 @@ describe('RecentTransactions', () => {
     fc.assert(
       fc.property(fc.array(op, { minLength: 500, maxLength: 3000 }), fc.integer({ min: 1, max: 400 }), (ops, windowMs) => {
         const streams = Array.from({ length: 6 }, () => ({ latest: -Infinity }));
-        const table = new RecentTransactions(windowMs, streams);
+        const table = new RecentTransactions(windowMs);
         const model = new Model(windowMs);
         let clock = 0;
         for (const { stream, id, step } of ops) {
@@ -44,7 +44,7 @@ describe('RecentTransactions', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 50, max: 300 }), (seed, windowMs) => {
         const streams = Array.from({ length: 3 }, () => ({ latest: -Infinity }));
-        const table = new RecentTransactions(windowMs, streams);
+        const table = new RecentTransactions(windowMs);
         const model = new Model(windowMs);
         let state = seed;
         const next = (): number => (state = (Math.imul(state, 48271) % 2147483647) >>> 0);
@@ -65,7 +65,7 @@ describe('RecentTransactions', () => {
 
   it('keeps memory proportional to the ids inside the window, not to the event count', () => {
     const streams = [{ latest: -Infinity }];
-    const table = new RecentTransactions(1000, streams);
+    const table = new RecentTransactions(1000);
     let peak = 0;
     for (let i = 0; i < 200_000; i++) {
       table.isDuplicate(0, `id-${i}`, i, streams[0]!.latest); // one new id per ms, 1000 live
@@ -77,7 +77,7 @@ describe('RecentTransactions', () => {
 
   it('tells apart equal ids of different streams', () => {
     const streams = [{ latest: 0 }, { latest: 0 }];
-    const table = new RecentTransactions(1000, streams);
+    const table = new RecentTransactions(1000);
     expect(table.isDuplicate(0, 'x', 1, 0)).toBe(false);
     expect(table.isDuplicate(1, 'x', 1, 0)).toBe(false);
     expect(table.isDuplicate(0, 'x', 2, 1)).toBe(true);
