@@ -34,6 +34,8 @@ export interface CatalogLoad {
   unusable: boolean;
   /** Display paths of the files read. */
   files: string[];
+  /** sha256 of the three files' texts (set once all three were read): what result caches key on. */
+  sourceHash?: string;
 }
 
 interface Entry<T> {
@@ -80,7 +82,7 @@ export async function loadCatalog(dir: string, cwd: string = process.cwd(), opti
   const sourceHash = catalogSourceHash([...texts.values()].map((t) => t.text));
   const useSnapshot = options.snapshot !== false && path.resolve(dir) === path.resolve(DEFAULT_CATALOG_DIR);
   const snapshot = useSnapshot ? readSnapshot(sourceHash) : undefined;
-  if (snapshot) return { catalog: catalogFromData(dir, snapshot, lazyLocationsOf(texts)), diagnostics, unusable: false, files };
+  if (snapshot) return { catalog: catalogFromData(dir, snapshot, lazyLocationsOf(texts)), diagnostics, unusable: false, files, sourceHash };
 
   function readList<T>(kind: keyof typeof CATALOG_FILES): Entry<T>[] {
     const { schema } = CATALOG_FILES[kind];
@@ -197,13 +199,13 @@ export async function loadCatalog(dir: string, cwd: string = process.cwd(), opti
   }
 
   const hasErrors = diagnostics.some((d) => d.severity === 'error');
-  if (hasErrors) return { diagnostics, unusable, files };
+  if (hasErrors) return { diagnostics, unusable, files, sourceHash };
   const data: CatalogData = {
     features: features.map((e) => e.value),
     service_types: serviceTypes.map((e) => e.value),
     provider_types: providerTypes.map((e) => e.value),
   };
-  return { catalog: catalogFromData(dir, data, { get: (key) => locations.get(key)?.() }), diagnostics, unusable, files };
+  return { catalog: catalogFromData(dir, data, { get: (key) => locations.get(key)?.() }), diagnostics, unusable, files, sourceHash };
 }
 
 /** The catalog's entries as plain data (what the snapshot stores). */

@@ -6,11 +6,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Catalog } from '../catalog/model.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { ServicePackage } from '../generated/service-package.js';
-import { lazyDocument, lazyPositions } from '../source/fast.js';
 import type { ParseOptions } from '../source/parse.js';
-import type { CheckedPackage } from './context.js';
+import { fromPlain, type PlainFile } from './plain.js';
 import { checkFile, type CheckedFile } from './run.js';
 
 /** Below this many files a worker's start-up (~150 ms: thread, modules, schemas) is not repaid. */
@@ -36,20 +33,8 @@ export interface WorkerInput {
   parseOptions: ParseOptions;
 }
 
-/** A package as a worker sends it back. */
-export interface WorkerPackage {
-  /** Document index in its file. */
-  index: number;
-  /** The document as written. */
-  raw: Record<string, unknown>;
-  /** The well-typed view. */
-  pkg: Partial<ServicePackage>;
-  /** Whether it passed its schema. */
-  schemaValid: boolean;
-}
-
-/** What a worker sends back. */
-export type WorkerOutput = { ok: true; files: { file: string; diagnostics: Diagnostic[]; packages: WorkerPackage[] }[] } | { ok: false };
+/** What a worker sends back: its files' results in task order. */
+export type WorkerOutput = { ok: true; files: PlainFile[] } | { ok: false };
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
@@ -92,17 +77,7 @@ export async function checkFiles(
       for (const t of chunk) out.push(checkFile(t.file, t.text, catalog, context.parseOptions));
       return;
     }
-    result.files.forEach((f, i) => {
-      const text = chunk[i]?.text ?? '';
-      const positions = lazyPositions(f.file, text, context.parseOptions);
-      const packages: CheckedPackage[] = f.packages.map((p) => ({
-        source: lazyDocument(f.file, p.index, p.raw, positions),
-        raw: p.raw,
-        pkg: p.pkg,
-        schemaValid: p.schemaValid,
-      }));
-      out.push({ file: f.file, text, diagnostics: f.diagnostics, packages });
-    });
+    result.files.forEach((f, i) => out.push(fromPlain(f, chunk[i]?.text ?? '', context.parseOptions)));
   });
   out.push(...mainResults);
   return out;

@@ -7,6 +7,8 @@ import { discoverSources } from '../source/discover.js';
 import { readSourceTextSync } from '../source/read.js';
 import type { CheckedPackage } from './context.js';
 import { checkFiles, threadsFor } from './parallel.js';
+import { fromPlain } from './plain.js';
+import { openResultCache } from './result-cache.js';
 import { checkAcrossPackages, type CheckedFile } from './run.js';
 
 /** A package file given as text, bypassing the file system (staged content, editor buffers). */
@@ -33,6 +35,13 @@ export interface RepoCheckOptions {
   sources?: readonly TextSource[];
   /** Reuse earlier results for files whose text is unchanged (watch mode). */
   cache?: Map<string, CheckedFile>;
+  /**
+   * Folder of the result cache across runs (the CLI passes `.svcpkg-cache`): files whose path and
+   * text are unchanged since a run with the same catalog, options and svcpkg are not checked
+   * again, and the cache is rewritten when anything changed. Absent (the default), nothing is
+   * read or written: a library call leaves no files behind unasked.
+   */
+  cacheDir?: string;
   /** Threads to check files with: 1 = this thread only, 0 or absent = automatic (large repos only). */
   jobs?: number;
 }
@@ -51,6 +60,8 @@ export interface RepoCheck {
   ignored: string[];
   /** True when the input could not be used at all (missing catalog or folder): exit 2. */
   unusable: boolean;
+  /** How many files' results came from the result cache (`cacheDir`) instead of being checked. */
+  fromCache: number;
 }
 
 /** Validate every package under `options.paths` against the catalog. */
@@ -59,7 +70,7 @@ export async function checkRepo(options: RepoCheckOptions): Promise<RepoCheck> {
   const diagnostics: Diagnostic[] = [...catalogLoad.diagnostics];
   const catalog = catalogLoad.catalog;
   if (!catalog) {
-    return { files: [], packages: [], diagnostics: sortDiagnostics(diagnostics), ignored: [], unusable: catalogLoad.unusable };
+    return { files: [], packages: [], diagnostics: sortDiagnostics(diagnostics), ignored: [], unusable: catalogLoad.unusable, fromCache: 0 };
   }
 
   let texts: TextSource[];
@@ -82,14 +93,28 @@ export async function checkRepo(options: RepoCheckOptions): Promise<RepoCheck> {
   }
 
   const parseOptions = options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth };
-  // Files unchanged since the last run (watch mode) are reused; the rest are checked, in parallel
-  // when there are many.
+  // Files unchanged since the last run are reused — from memory (watch mode) or from the result
+  // cache on disk; the rest are checked, in parallel when there are many.
+  const stored =
+    options.cacheDir !== undefined && catalogLoad.sourceHash !== undefined
+      ? openResultCache(options.cacheDir, { catalogHash: catalogLoad.sourceHash, catalogFiles: catalogLoad.files, parseOptions })
+      : undefined;
   const reused = new Map<string, CheckedFile>();
   const todo: TextSource[] = [];
+  let fromCache = 0;
   for (const source of texts) {
     const cached = options.cache?.get(source.file);
-    if (cached && cached.text === source.text) reused.set(source.file, cached);
-    else todo.push(source);
+    if (cached && cached.text === source.text) {
+      reused.set(source.file, cached);
+      continue;
+    }
+    const plain = stored?.lookup(source.file, source.text);
+    if (plain) {
+      reused.set(source.file, fromPlain(plain, source.text, parseOptions));
+      fromCache++;
+    } else {
+      todo.push(source);
+    }
   }
   const threads = options.jobs === 1 ? 1 : threadsFor(todo.length, options.jobs ?? 0);
   const fresh = await checkFiles(todo, catalog, { catalogDir: options.catalogDir, cwd: options.cwd, parseOptions, threads });
@@ -102,7 +127,8 @@ export async function checkRepo(options: RepoCheckOptions): Promise<RepoCheck> {
     files.push(checked);
     diagnostics.push(...checked.diagnostics);
   }
+  stored?.save(files);
   const packages = files.flatMap((f) => f.packages);
   diagnostics.push(...checkAcrossPackages(packages, catalog));
-  return { catalog, files, packages, diagnostics: sortDiagnostics(diagnostics), ignored, unusable };
+  return { catalog, files, packages, diagnostics: sortDiagnostics(diagnostics), ignored, unusable, fromCache };
 }

@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCatalog } from '../catalog/load.js';
 import type { WorkerInput, WorkerOutput } from './parallel.js';
+import { toPlain } from './plain.js';
 import { checkFile } from './run.js';
 
 const input = workerData as WorkerInput;
@@ -12,14 +13,7 @@ if (!catalog) {
 } else {
   output = {
     ok: true,
-    files: input.tasks.map(({ file, text }) => {
-      const checked = checkFile(file, text, catalog, input.parseOptions);
-      return {
-        file,
-        diagnostics: checked.diagnostics,
-        packages: checked.packages.map((p) => ({ index: p.source.index, raw: p.raw, pkg: p.pkg, schemaValid: p.schemaValid })),
-      };
-    }),
+    files: input.tasks.map(({ file, text }) => toPlain(checkFile(file, text, catalog, input.parseOptions))),
   };
 }
 parentPort?.postMessage(output);

@@ -1,6 +1,8 @@
 // What most commands do first: read svcpkg.config.yaml with the flags that override it, and say
 // so (exit 2) when it is unusable; then describe the repository for the check stage.
+import path from 'node:path';
 import type { RepoCheckOptions } from '../check/repo.js';
+import { CACHE_DIR } from '../compile/stamp.js';
 import { loadConfig, type ConfigOverrides, type ResolvedConfig } from '../config/load.js';
 import type { FormatName } from '../diagnostics/format/index.js';
 import type { CommandIO } from './io.js';
@@ -42,6 +44,14 @@ export async function loadProject(io: CommandIO, flags: ProjectFlags, format: Fo
 /** The check stage's view of a configured repository. */
 export function repoOptions(config: ResolvedConfig, io: CommandIO, paths: readonly string[] = [config.packages]): RepoCheckOptions {
   return { paths, catalogDir: config.catalog, cwd: io.cwd, maxFileSize: config.maxFileSize, maxDepth: config.maxDepth };
+}
+
+/**
+ * Where validate and compile keep the result cache: the project's `.svcpkg-cache`, beside the
+ * lockfile, where the compile stamp lives too. Undefined with --no-cache.
+ */
+export function resultCacheDir(config: ResolvedConfig, noCache: boolean | undefined): string | undefined {
+  return noCache ? undefined : path.join(path.dirname(config.lockfile), CACHE_DIR);
 }
 
 /** Print a command's usage for --help; returns the exit code 0. */

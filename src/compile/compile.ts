@@ -38,6 +38,8 @@ export interface CompileOptions extends RepoCheckOptions {
   minter?: IdMinter;
   /** File operations of the writer (tests). */
   fs?: WriterFs;
+  /** Trust and refresh the compile stamp in `.svcpkg-cache/` (default true; false with --no-cache). */
+  stamp?: boolean;
 }
 
 /** The outcome of a compile. */
@@ -89,7 +91,7 @@ export async function compileProject(options: CompileOptions): Promise<CompileRe
   const targets = kinds.map((kind) => path.join(outDir, EMIT_FILES[kind]));
   // Nothing changed since the last compile (same inputs, same svcpkg, outputs untouched on disk):
   // skip rendering and comparing them. Only with the real file system: tests inject failures.
-  const stamp = options.fs ? undefined : stampPath(lockPath);
+  const stamp = options.fs || options.stamp === false ? undefined : stampPath(lockPath);
   if (stamp && !lockNeeded && outputsUpToDate(stamp, manifest.inputs_hash, targets)) {
     const outputs = targets.map((file) => ({ path: file, display: displayPath(file, options.cwd), changed: false }));
     return { check, diagnostics: sortDiagnostics(diagnostics), manifest, emitted: true, outputs, lockfile, unusable: false };

@@ -9,7 +9,8 @@ import { REPO_ROOT } from '../helpers/cli.js';
 interface BuiltRepo {
   checkRepo(options: Record<string, unknown>): Promise<{
     diagnostics: unknown[];
-    packages: { raw: unknown; source: { locate(p: string): unknown } }[];
+    packages: { raw: unknown; pkg: unknown; source: { locate(p: string): unknown } }[];
+    fromCache: number;
   }>;
 }
 
@@ -34,5 +35,14 @@ describe('checkRepo on several threads', () => {
     expect(parallel.diagnostics.length).toBeGreaterThan(10);
     expect(parallel.packages.map((p) => p.raw)).toEqual(single.packages.map((p) => p.raw));
     expect(parallel.packages[3]?.source.locate('/name')).toEqual(single.packages[3]?.source.locate('/name'));
+
+    // The result cache stores what the worker sent back, and gives it back the same (issue 7).
+    const cacheDir = path.join(root, '.svcpkg-cache');
+    const storing = await built.checkRepo({ ...options, jobs: 2, cacheDir });
+    const warm = await built.checkRepo({ ...options, jobs: 2, cacheDir });
+    expect([storing.fromCache, warm.fromCache]).toEqual([0, 600]);
+    expect(warm.diagnostics).toEqual(single.diagnostics);
+    expect(warm.packages.map((p) => [p.raw, p.pkg])).toEqual(single.packages.map((p) => [p.raw, p.pkg]));
+    expect(warm.packages[3]?.source.locate('/name')).toEqual(single.packages[3]?.source.locate('/name'));
   });
 });

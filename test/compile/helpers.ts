@@ -6,7 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { RESULT_CACHE_FILE } from '../../src/check/cache-file.js';
 import type { IdMinter } from '../../src/compile/index.js';
+import { CACHE_DIR } from '../../src/compile/stamp.js';
 
 /** The fixture repos of test/compile/fixtures. */
 export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -70,12 +72,17 @@ export async function runCli(cwd: string, ...args: string[]): Promise<CliRun> {
   return { code, stdout, stderr };
 }
 
-/** Every file under `dir` (relative paths, sorted) with its bytes and mtime: to prove nothing was touched. */
+/**
+ * Every file under `dir` (relative paths, sorted) with its bytes and mtime: to prove nothing was
+ * touched. The result cache is left out: every check refreshes it, a failed one too (it holds
+ * diagnostics, not outputs), and test/cli/cache.test.ts covers it. The compile stamp stays in.
+ */
 export async function snapshotTree(dir: string): Promise<Map<string, { text: string; mtimeMs: number }>> {
   const out = new Map<string, { text: string; mtimeMs: number }>();
   const walk = async (sub: string) => {
     for (const entry of await readdir(path.join(dir, sub), { withFileTypes: true })) {
       const rel = path.join(sub, entry.name);
+      if (rel === path.join(CACHE_DIR, RESULT_CACHE_FILE)) continue;
       if (entry.isDirectory()) await walk(rel);
       else out.set(rel, { text: await readFile(path.join(dir, rel), 'utf8'), mtimeMs: (await stat(path.join(dir, rel))).mtimeMs });
     }

@@ -5,7 +5,7 @@ import { countOf } from '../../diagnostics/format/summary.js';
 import { compileProject, type CompileResult, type EmitKind } from '../../compile/compile.js';
 import { parseCommandArgs, positiveInteger } from '../args.js';
 import type { CommandIO } from '../io.js';
-import { loadProject, printUsage, repoOptions } from '../project.js';
+import { loadProject, printUsage, repoOptions, resultCacheDir } from '../project.js';
 import { chooseFormat, exitCodeFor, printDiagnostics } from '../output.js';
 
 export const USAGE = `Usage: svcpkg compile [options]
@@ -22,6 +22,9 @@ Options:
   --format NAME          pretty | json | sarif | github (default: pretty; github in GitHub Actions)
   --strict               fail on warnings too (nothing is written)
   --max-file-size BYTES  largest file read (default 1048576)
+  --no-cache             neither read nor write .svcpkg-cache/ (the result cache, which lets a
+                         later run skip the files unchanged since, and the compile stamp, which
+                         skips an unchanged compile; both safe to delete)
   -h, --help             show this help
 
 Exit codes: 0 compiled, 1 errors (or warnings with --strict, or --locked and the lockfile would
@@ -39,6 +42,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       format: { type: 'string' },
       strict: { type: 'boolean' },
       'max-file-size': { type: 'string' },
+      'no-cache': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,
@@ -51,8 +55,10 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const flags = { catalog: values.catalog, config: values.config, out: values.out, emit, strict: values.strict, maxFileSize };
   const config = await loadProject(io, flags, format);
   if (!config) return 2;
+  const cacheDir = resultCacheDir(config, values['no-cache']);
   const result = await compileProject({
     ...repoOptions(config, io),
+    ...(cacheDir !== undefined ? { cacheDir } : { stamp: false }),
     lockfile: config.lockfile,
     out: config.out,
     emit: config.emit,

@@ -3,7 +3,7 @@ import { checkRepo } from '../../check/repo.js';
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { parseCommandArgs, positiveInteger } from '../args.js';
 import type { CommandIO } from '../io.js';
-import { loadProject, printUsage, repoOptions } from '../project.js';
+import { loadProject, printUsage, repoOptions, resultCacheDir } from '../project.js';
 import { chooseFormat, exitCodeFor, printDiagnostics } from '../output.js';
 
 export const USAGE = `Usage: svcpkg validate [PATHS…] [options]
@@ -22,6 +22,8 @@ Options:
   --format NAME          pretty | json | sarif | github (default: pretty; github in GitHub Actions)
   --strict               fail on warnings too
   --max-file-size BYTES  largest file read (default 1048576)
+  --no-cache             neither read nor write the result cache (.svcpkg-cache/, which lets
+                         a later run skip the files unchanged since; safe to delete)
   --verbose              also list the non-YAML files skipped
   -h, --help             show this help
 
@@ -38,6 +40,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       staged: { type: 'boolean' },
       locked: { type: 'boolean' },
       'max-file-size': { type: 'string' },
+      'no-cache': { type: 'boolean' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -53,7 +56,12 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const staged = values.staged
     ? await (await import('../../workflow/staged.js')).readStagedSources({ roots: paths, cwd: io.cwd, maxFileSize: config.maxFileSize })
     : undefined;
-  const result = await checkRepo({ ...repoOptions(config, io, paths), ...(staged ? { sources: staged.sources } : {}) });
+  const cacheDir = resultCacheDir(config, values['no-cache']);
+  const result = await checkRepo({
+    ...repoOptions(config, io, paths),
+    ...(staged ? { sources: staged.sources } : {}),
+    ...(cacheDir !== undefined ? { cacheDir } : {}),
+  });
   const ignored = staged ? staged.ignored : result.ignored;
   if (values.verbose && ignored.length > 0) {
     io.stderr.write(`svcpkg: skipped ${ignored.length} non-YAML file(s):\n${ignored.map((f) => `  ${f}\n`).join('')}`);

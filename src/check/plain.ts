@@ -1,0 +1,52 @@
+// A checked file as plain data (structured-clone safe, no functions): what a worker thread sends
+// back and what the result cache stores. Positions are left out: they are recomputed from the
+// text, on the main thread, only when a later rule or a printer asks for one.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ServicePackage } from '../generated/service-package.js';
+import { lazyDocument, lazyPositions } from '../source/fast.js';
+import type { ParseOptions } from '../source/parse.js';
+import type { CheckedPackage } from './context.js';
+import type { CheckedFile } from './run.js';
+
+/** A package as plain data. */
+export interface PlainPackage {
+  /** Document index in its file. */
+  index: number;
+  /** The document as written. */
+  raw: Readonly<Record<string, unknown>>;
+  /** The well-typed view. */
+  pkg: Partial<ServicePackage>;
+  /** Whether it passed its schema. */
+  schemaValid: boolean;
+}
+
+/** A checked file as plain data, without its text. */
+export interface PlainFile {
+  /** Display path. */
+  file: string;
+  /** Problems confined to this file. */
+  diagnostics: Diagnostic[];
+  /** Its packages. */
+  packages: PlainPackage[];
+}
+
+/** The plain data of a checked file. */
+export function toPlain(checked: CheckedFile): PlainFile {
+  return {
+    file: checked.file,
+    diagnostics: checked.diagnostics,
+    packages: checked.packages.map((p) => ({ index: p.source.index, raw: p.raw, pkg: p.pkg, schemaValid: p.schemaValid })),
+  };
+}
+
+/** A checked file again, from its plain data and the text it was checked with. */
+export function fromPlain(plain: PlainFile, text: string, parseOptions: ParseOptions): CheckedFile {
+  const positions = lazyPositions(plain.file, text, parseOptions);
+  const packages: CheckedPackage[] = plain.packages.map((p) => ({
+    source: lazyDocument(plain.file, p.index, p.raw, positions),
+    raw: p.raw,
+    pkg: p.pkg,
+    schemaValid: p.schemaValid,
+  }));
+  return { file: plain.file, text, diagnostics: plain.diagnostics, packages };
+}

@@ -1,0 +1,233 @@
+// The result cache across runs (.svcpkg-cache/check.v1.bin, issue 7): a warm run prints exactly
+// what a cold one does, and an entry is used only for the same path, text, catalog and options.
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CATALOG_DIR } from '../../src/assets.js';
+import { readCacheFile, RESULT_CACHE_FILE, writeCacheFile, type CacheEntry } from '../../src/check/cache-file.js';
+import { checkRepo } from '../../src/check/repo.js';
+import { makeRepo, REPO_ROOT, runInProcess, VALID_PACKAGE } from '../helpers/cli.js';
+import { CORPUS } from '../source/hostile-corpus.js';
+
+const FORMATS = ['pretty', 'json', 'sarif', 'github'] as const;
+/** A message no check writes: seeing it proves a result came from the cache file. */
+const FORGED = 'forged by the test into the cache';
+
+const made: string[] = [];
+afterEach(async () => {
+  for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+async function repo(files: Record<string, string>): Promise<string> {
+  const dir = await makeRepo(files);
+  made.push(dir);
+  return dir;
+}
+
+/** The broken fixture repo's packages plus every hostile input, each in its own file. */
+async function hostileRepo(): Promise<string> {
+  const files: Record<string, string> = {};
+  const broken = path.join(REPO_ROOT, 'test/fixtures/broken/packages.d');
+  for (const relative of await readdir(broken, { recursive: true })) {
+    if (relative.endsWith('.yaml')) files[`packages.d/${relative}`] = await readFile(path.join(broken, relative), 'utf8');
+  }
+  for (const [name, text] of Object.entries(CORPUS)) files[`packages.d/hostile/${name}.yaml`] = text;
+  return repo(files);
+}
+
+const cacheFileOf = (dir: string) => path.join(dir, '.svcpkg-cache', RESULT_CACHE_FILE);
+
+async function keyOf(dir: string): Promise<string> {
+  const bytes = await readFile(cacheFileOf(dir));
+  return (JSON.parse(bytes.subarray(0, bytes.indexOf(0x0a)).toString('utf8')) as { key: string }).key;
+}
+
+async function entriesOf(dir: string): Promise<CacheEntry[]> {
+  const entries = readCacheFile(cacheFileOf(dir), await keyOf(dir));
+  if (!entries) throw new Error('the cache file is unusable');
+  return entries;
+}
+
+/** Add a diagnostic no check produces to every stored entry, keeping the file valid. */
+async function forge(dir: string): Promise<void> {
+  const entries = await entriesOf(dir);
+  for (const { result } of entries) {
+    result.diagnostics.push({ line: 1, column: 1, end_line: 1, end_column: 2, code: 'SP2001', severity: 'error', message: FORGED, file: result.file, path: '' });
+  }
+  writeCacheFile(cacheFileOf(dir), await keyOf(dir), entries);
+}
+
+/** How many files a library run with the CLI's cache folder takes from the cache. */
+async function hits(dir: string): Promise<number> {
+  const options = { paths: [path.join(dir, 'packages.d')], catalogDir: DEFAULT_CATALOG_DIR, cwd: dir, maxDepth: 64 };
+  return (await checkRepo({ ...options, cacheDir: path.join(dir, '.svcpkg-cache') })).fromCache;
+}
+
+const validate = (dir: string, ...args: string[]) => runInProcess(['validate', ...args], { cwd: dir });
+
+describe('result cache (.svcpkg-cache)', () => {
+  it('prints byte-identical output cold and warm, in every format, on hostile and broken input', async () => {
+    const dir = await hostileRepo();
+    const fileCount = Object.keys(CORPUS).length + 5;
+    for (const format of FORMATS) {
+      const cold = await validate(dir, '--format', format, '--no-cache');
+      expect(cold.code).toBe(1);
+      await rm(path.join(dir, '.svcpkg-cache'), { recursive: true, force: true });
+      const writing = await validate(dir, '--format', format);
+      expect(await hits(dir)).toBe(fileCount); // the next run is really served from the cache
+      const warm = await validate(dir, '--format', format);
+      expect(writing).toEqual(cold);
+      expect(warm).toEqual(cold);
+    }
+  });
+
+  it('re-checks an edited file, and reuses an entry only for the same path', async () => {
+    const dir = await repo({ 'packages.d/a.yaml': VALID_PACKAGE, 'packages.d/b.yaml': VALID_PACKAGE.replace('meet-basic', 'meet-b').replace('Basic', 'B') });
+    expect((await validate(dir)).code).toBe(0);
+    await forge(dir);
+    expect((await validate(dir, '--format', 'json')).stdout).toContain(FORGED);
+
+    await writeFile(path.join(dir, 'packages.d/a.yaml'), VALID_PACKAGE.replace('name: Basic', 'name: Basic\npirce: 3'));
+    const edited = await validate(dir, '--format', 'json');
+    expect(edited.code).toBe(1);
+    expect(edited.stdout).toContain('did you mean `price`?');
+    const messages = (JSON.parse(edited.stdout) as { diagnostics: { file: string; message: string }[] }).diagnostics;
+    expect(messages.filter((d) => d.message === FORGED).map((d) => d.file)).toEqual(['packages.d/b.yaml']);
+
+    // The same text under another name is checked afresh: results carry their file's path.
+    await writeFile(path.join(dir, 'packages.d/c.yaml'), await readFile(path.join(dir, 'packages.d/b.yaml'), 'utf8'));
+    await forge(dir);
+    const copied = JSON.parse((await validate(dir, '--format', 'json')).stdout) as { diagnostics: { file: string; message: string }[] };
+    expect(copied.diagnostics.filter((d) => d.message === FORGED).map((d) => d.file)).toEqual(['packages.d/a.yaml', 'packages.d/b.yaml']);
+  });
+
+  it('invalidates every entry when the catalog or the parser options change', async () => {
+    const dir = await repo({ 'packages.d/a.yaml': VALID_PACKAGE, 'svcpkg.config.yaml': 'catalog: catalog\n' });
+    await cp(DEFAULT_CATALOG_DIR, path.join(dir, 'catalog'), { recursive: true });
+    await rm(path.join(dir, 'catalog', 'validated.json'), { force: true });
+    expect((await validate(dir)).code).toBe(0);
+    await forge(dir);
+    expect((await validate(dir)).stdout).toContain(FORGED);
+
+    // A comment only: the catalog's data is the same, but its positions (related locations) move.
+    const features = path.join(dir, 'catalog', 'features.yaml');
+    await writeFile(features, '# moved\n' + (await readFile(features, 'utf8')));
+    const recatalogued = await validate(dir);
+    expect(recatalogued.stdout).not.toContain(FORGED);
+    expect(recatalogued).toEqual(await validate(dir, '--no-cache'));
+
+    // A real change: the service type no longer allows one of the package's features.
+    await forge(dir);
+    const serviceTypes = path.join(dir, 'catalog', 'service-types.yaml');
+    const text = await readFile(serviceTypes, 'utf8');
+    expect(text).toContain('    - screen_sharing\n');
+    await writeFile(serviceTypes, text.replace('    - screen_sharing\n', ''));
+    const changed = await validate(dir, '--format', 'json');
+    expect(changed.stdout).not.toContain(FORGED);
+    expect(changed.code).toBe(1);
+    expect(changed).toEqual(await validate(dir, '--format', 'json', '--no-cache'));
+
+    await forge(dir);
+    await writeFile(path.join(dir, 'svcpkg.config.yaml'), 'catalog: catalog\nmax_depth: 20\n');
+    expect((await validate(dir)).stdout).not.toContain(FORGED);
+  });
+
+  it('ignores and repairs a missing, truncated, corrupt or foreign cache file', async () => {
+    const dir = await hostileRepo();
+    const reference = await validate(dir, '--format', 'json', '--no-cache');
+    await validate(dir);
+    const intact = await readFile(cacheFileOf(dir));
+    const newline = intact.indexOf(0x0a);
+    // One changed letter in a stored message: still a well-formed entry, so only the checksum tells.
+    const flipped = Buffer.from(intact);
+    const letter = flipped.indexOf('did you mean', newline);
+    expect(letter).toBeGreaterThan(newline);
+    flipped[letter] = 'D'.charCodeAt(0);
+    const foreignKey = Buffer.concat([Buffer.from(intact.subarray(0, newline).toString('utf8').replace(/"key":"[^"]*"/, '"key":"other"')), intact.subarray(newline)]);
+    const damaged: Record<string, Uint8Array | string> = {
+      empty: '',
+      truncated: intact.subarray(0, intact.length >> 1),
+      'header only': intact.subarray(0, newline + 1),
+      'not ours': 'PK\u0003\u0004 a zip file',
+      'json garbage': '{"format":"svcpkg-check-cache/1","key":\n',
+      'flipped byte': flipped,
+      'foreign key': foreignKey,
+      'another format': Buffer.from(intact.toString('latin1').replace('svcpkg-check-cache/1', 'svcpkg-check-cache/0'), 'latin1'),
+    };
+    for (const [name, bytes] of Object.entries(damaged)) {
+      await writeFile(cacheFileOf(dir), bytes);
+      expect(await validate(dir, '--format', 'json'), name).toEqual(reference);
+      expect(await hits(dir), name).toBe(Object.keys(CORPUS).length + 5); // rewritten whole
+    }
+    // A folder where the file should be: nothing can be read or written, and nothing is said.
+    await rm(cacheFileOf(dir));
+    await mkdir(cacheFileOf(dir));
+    expect(await validate(dir, '--format', 'json')).toEqual(reference);
+    expect(await readdir(path.join(dir, '.svcpkg-cache'))).toEqual([RESULT_CACHE_FILE]); // the temporary file is gone
+  });
+
+  it('skips writing silently when the cache folder cannot be created, and survives its deletion', async () => {
+    const dir = await repo({ 'packages.d/a.yaml': VALID_PACKAGE.replace('max_rooms', 'max_room') });
+    const reference = await validate(dir, '--no-cache');
+    await writeFile(path.join(dir, '.svcpkg-cache'), 'a file, not a folder\n');
+    expect(await validate(dir)).toEqual(reference);
+    await rm(path.join(dir, '.svcpkg-cache'));
+    expect(await validate(dir)).toEqual(reference);
+    expect((await stat(cacheFileOf(dir))).isFile()).toBe(true);
+    await rm(path.join(dir, '.svcpkg-cache'), { recursive: true });
+    expect(await validate(dir)).toEqual(reference);
+    expect(await hits(dir)).toBe(1);
+    expect(await readdir(path.join(dir, '.svcpkg-cache'))).toEqual([RESULT_CACHE_FILE]); // no temporary file left
+  });
+
+  it('with --no-cache neither reads nor writes it, in validate and compile', async () => {
+    const dir = await repo({ 'packages.d/a.yaml': VALID_PACKAGE });
+    expect((await validate(dir, '--no-cache')).code).toBe(0);
+    expect((await runInProcess(['compile', '--no-cache'], { cwd: dir })).code).toBe(0);
+    await expect(stat(path.join(dir, '.svcpkg-cache'))).rejects.toThrow();
+
+    expect((await validate(dir)).code).toBe(0);
+    await forge(dir);
+    const forged = await readFile(cacheFileOf(dir));
+    // An edit a cached run would store: --no-cache must neither see the forged entry nor store it.
+    await writeFile(path.join(dir, 'packages.d/b.yaml'), VALID_PACKAGE.replace('meet-basic', 'meet-b').replace('Basic', 'B'));
+    for (const command of ['validate', 'compile']) {
+      const result = await runInProcess([command, '--no-cache'], { cwd: dir });
+      expect(result.code, command).toBe(0);
+      expect(result.stdout, command).not.toContain(FORGED);
+      expect(await readFile(cacheFileOf(dir)), command).toEqual(forged);
+    }
+    const cached = await runInProcess(['compile'], { cwd: dir });
+    expect(cached.stdout).toContain(FORGED); // compile reads the cache too…
+    expect(cached.code).toBe(1);
+    expect(await readFile(cacheFileOf(dir))).not.toEqual(forged); // …and stores b.yaml
+  });
+
+  it('holds entries for the files of the last run only', async () => {
+    const dir = await repo({ 'packages.d/a.yaml': VALID_PACKAGE, 'packages.d/b.yaml': VALID_PACKAGE, 'packages.d/c.yaml': VALID_PACKAGE });
+    await validate(dir);
+    expect((await entriesOf(dir)).map((e) => e.result.file)).toEqual(['packages.d/a.yaml', 'packages.d/b.yaml', 'packages.d/c.yaml']);
+    await rm(path.join(dir, 'packages.d/b.yaml'));
+    await writeFile(path.join(dir, 'packages.d/c.yaml'), 'code: [\n');
+    await validate(dir);
+    expect((await entriesOf(dir)).map((e) => e.result.file)).toEqual(['packages.d/a.yaml', 'packages.d/c.yaml']);
+    await rm(path.join(dir, 'packages.d/c.yaml'));
+    const before = (await stat(cacheFileOf(dir))).mtimeMs;
+    await validate(dir);
+    expect((await entriesOf(dir)).map((e) => e.result.file)).toEqual(['packages.d/a.yaml']);
+    // Nothing changed since: the file is not rewritten.
+    const after = (await stat(cacheFileOf(dir))).mtimeMs;
+    expect(after).not.toBe(before);
+    await validate(dir);
+    expect((await stat(cacheFileOf(dir))).mtimeMs).toBe(after);
+  });
+
+  it('is off for library calls unless cacheDir is given', async () => {
+    const dir = await repo({ 'packages.d/a.yaml': VALID_PACKAGE });
+    const result = await checkRepo({ paths: [path.join(dir, 'packages.d')], catalogDir: DEFAULT_CATALOG_DIR, cwd: dir });
+    expect(result.fromCache).toBe(0);
+    await expect(stat(path.join(dir, '.svcpkg-cache'))).rejects.toThrow();
+    expect(await hits(dir)).toBe(0);
+    expect(await hits(dir)).toBe(1);
+  });
+});
