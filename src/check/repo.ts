@@ -6,7 +6,7 @@ import type { Catalog } from '../catalog/model.js';
 import { discoverSources } from '../source/discover.js';
 import { readSourceTextSync } from '../source/read.js';
 import type { CheckedPackage } from './context.js';
-import { checkFiles, threadsFor } from './parallel.js';
+import { checkFiles, MIN_FILES_FOR_WORKERS, startPool, threadsFor, type CheckPool } from './parallel.js';
 import { fromPlain } from './plain.js';
 import { openResultCache } from './result-cache.js';
 import { checkAcrossPackages, type CheckedFile } from './run.js';
@@ -73,16 +73,35 @@ export async function checkRepo(options: RepoCheckOptions): Promise<RepoCheck> {
     return { files: [], packages: [], diagnostics: sortDiagnostics(diagnostics), ignored: [], unusable: catalogLoad.unusable, fromCache: 0 };
   }
 
+  const parseOptions = options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth };
+  // Files unchanged since the last run are reused — from memory (watch mode) or from the result
+  // cache on disk; the rest are checked, in parallel when there are many.
+  const stored =
+    options.cacheDir !== undefined && catalogLoad.sourceHash !== undefined
+      ? openResultCache(options.cacheDir, { catalogHash: catalogLoad.sourceHash, catalogFiles: catalogLoad.files, parseOptions })
+      : undefined;
+  // Workers start as soon as the file count says they will pay, so that their start-up overlaps
+  // the reading; not when the caches are likely to hold most files.
+  const startWorkers = (files: readonly string[]): CheckPool | undefined => {
+    const workers = options.jobs === 1 ? 0 : threadsFor(files.length, options.jobs ?? 0) - 1;
+    const known = files.filter((file) => options.cache?.has(file) || stored?.knows(file)).length;
+    if (workers <= 0 || known >= files.length / 2) return undefined;
+    return startPool(workers, { catalogDir: options.catalogDir, cwd: options.cwd, parseOptions });
+  };
+
   let texts: TextSource[];
   let ignored: string[] = [];
   let unusable = false;
+  let pool: CheckPool | undefined;
   if (options.sources) {
     texts = [...options.sources];
+    pool = startWorkers(texts.map((t) => t.file));
   } else {
     const discovery = await discoverSources(options.paths, options.cwd);
     diagnostics.push(...discovery.diagnostics);
     ignored = discovery.ignored;
     unusable = discovery.diagnostics.some((d) => d.code === 'SP1015' && d.message.includes('no such file or folder'));
+    pool = startWorkers(discovery.files.map((f) => f.display));
     texts = [];
     const reads = discovery.files.map((f) => readSourceTextSync(f.absolute, f.display, options.maxFileSize));
     reads.forEach((read, i) => {
@@ -92,13 +111,6 @@ export async function checkRepo(options: RepoCheckOptions): Promise<RepoCheck> {
     });
   }
 
-  const parseOptions = options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth };
-  // Files unchanged since the last run are reused — from memory (watch mode) or from the result
-  // cache on disk; the rest are checked, in parallel when there are many.
-  const stored =
-    options.cacheDir !== undefined && catalogLoad.sourceHash !== undefined
-      ? openResultCache(options.cacheDir, { catalogHash: catalogLoad.sourceHash, catalogFiles: catalogLoad.files, parseOptions })
-      : undefined;
   const reused = new Map<string, CheckedFile>();
   const todo: TextSource[] = [];
   let fromCache = 0;
@@ -116,8 +128,14 @@ export async function checkRepo(options: RepoCheckOptions): Promise<RepoCheck> {
       todo.push(source);
     }
   }
-  const threads = options.jobs === 1 ? 1 : threadsFor(todo.length, options.jobs ?? 0);
-  const fresh = await checkFiles(todo, catalog, { catalogDir: options.catalogDir, cwd: options.cwd, parseOptions, threads });
+  let fresh: CheckedFile[];
+  if (pool !== undefined && todo.length >= MIN_FILES_FOR_WORKERS / 2) {
+    fresh = await pool.check(todo, catalog, parseOptions);
+  } else {
+    pool?.close();
+    const threads = options.jobs === 1 ? 1 : threadsFor(todo.length, options.jobs ?? 0);
+    fresh = await checkFiles(todo, catalog, { catalogDir: options.catalogDir, cwd: options.cwd, parseOptions, threads });
+  }
   const byFile = new Map(fresh.map((f) => [f.file, f]));
   const files: CheckedFile[] = [];
   for (const { file } of texts) {

@@ -25,6 +25,8 @@ export interface ResultCacheInputs {
 
 /** The result cache of one run. */
 export interface ResultCache {
+  /** Whether a result is stored for this display path (with whatever text). */
+  knows(file: string): boolean;
   /** The stored result for this display path, if it was checked with exactly this text. */
   lookup(file: string, text: string): PlainFile | undefined;
   /** Store this run's results — its files and no others — unless they are exactly what was read. */
@@ -40,6 +42,7 @@ export function openResultCache(dir: string, inputs: ResultCacheInputs): ResultC
   const hashes = new Map<string, string>();
   const hits = new Set<string>();
   return {
+    knows: (name) => stored.has(name),
     lookup(name, text) {
       const hash = textHash(text);
       hashes.set(name, hash);
