@@ -45,4 +45,18 @@ describe('checkRepo on several threads', () => {
     expect(warm.packages.map((p) => [p.raw, p.pkg])).toEqual(single.packages.map((p) => [p.raw, p.pkg]));
     expect(warm.packages[3]?.source.locate('/name')).toEqual(single.packages[3]?.source.locate('/name'));
   });
+
+  it('a worker that cannot start (a catalog it cannot load) neither hangs the check nor loses a file', async () => {
+    const parallel = (await import(path.join(REPO_ROOT, 'dist', 'check', 'parallel.js'))) as {
+      checkFiles(tasks: { file: string; text: string }[], catalog: unknown, context: Record<string, unknown>): Promise<{ file: string; diagnostics: unknown[] }[]>;
+    };
+    const { loadCatalog } = (await import(path.join(REPO_ROOT, 'dist', 'catalog', 'load.js'))) as { loadCatalog(dir: string, cwd: string): Promise<{ catalog: unknown }> };
+    const { catalog } = await loadCatalog(path.join(REPO_ROOT, 'catalog'), REPO_ROOT);
+    const tasks = Array.from({ length: 300 }, (_, i) => ({ file: `f${i}.yaml`, text: `code: p-${i}\nname: P${i}\nservice_type: meet\nstatus: inactive\n${i % 7 === 0 ? 'pirce: 1\n' : ''}` }));
+    const context = { cwd: REPO_ROOT, parseOptions: {} };
+    const single = await parallel.checkFiles(tasks, catalog, { ...context, catalogDir: path.join(REPO_ROOT, 'catalog'), threads: 1 });
+    const failing = await parallel.checkFiles(tasks, catalog, { ...context, catalogDir: path.join(REPO_ROOT, 'no-such-catalog'), threads: 3 });
+    expect(failing.map((f) => [f.file, f.diagnostics])).toEqual(single.map((f) => [f.file, f.diagnostics]));
+    expect(single.filter((f) => f.diagnostics.length > 0)).toHaveLength(43);
+  });
 });
