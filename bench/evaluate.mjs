@@ -18,7 +18,7 @@ import { createEvaluator } from '../dist/evaluate/index.js';
 import { forEachLine, runScenario } from '../dist/simulate/index.js';
 import { decodeUtf8 } from '../dist/simulate/ndjson.js';
 import { DAY, MANIFEST, START, SUBS, SUBSCRIPTIONS, eventChunks, eventsFile } from './events.mjs';
-import { QUICK, machine, median, report } from './lib.mjs';
+import { QUICK, machine, median, parallelism, report } from './lib.mjs';
 
 if (globalThis.gc === undefined) {
   const self = fileURLToPath(import.meta.url);
@@ -186,7 +186,7 @@ function spread(values, unit) {
   return `runs from ${fmt(Math.min(...values))} to ${fmt(Math.max(...values))}`;
 }
 
-console.log(`# evaluator and replay (SPEC §11)${QUICK ? ' (--quick)' : ''}\nmachine: ${machine()}; load average ${loadAverage()}`);
+console.log(`# evaluator and replay (SPEC §11)${QUICK ? ' (--quick)' : ''}\nmachine: ${machine()}; load average ${loadAverage()}; two threads give ${(await parallelism()).toFixed(2)}× one thread's throughput (2 = two free cores)`);
 const results = [await benchInProcess(), await benchReplay(), await benchMemory()];
 const failed = results.filter((r) => (r.name.startsWith('evaluator') ? r.value < 3_000_000 : r.ratio > 1.5));
 console.log(`\n${failed.length === 0 ? 'all within budget' : `over budget: ${failed.map((r) => r.name).join('; ')}`}`);

@@ -1,5 +1,6 @@
 // Shared benchmark helpers: whole-process timing, medians, and the ratio lines every bench prints.
 import { spawnSync } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,4 +57,34 @@ export function report({ name, value, unit = 'ms', baselineName, baseline, budge
 export function machine() {
   const cpus = os.cpus();
   return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+/**
+ * How much of a second core this machine gives right now: a fixed loop on one thread, then the
+ * same loop on two threads at once. 2.0 means two full cores; 1.0 means the two threads shared one
+ * (a virtual machine whose host is busy). Figures that use a worker thread depend on it, so the
+ * benchmarks print it beside them.
+ */
+export async function parallelism() {
+  const probes = [await probe(), await probe(), await probe()];
+  return median(probes);
+}
+
+/** One measure of `parallelism`. */
+async function probe() {
+  const loop = 'let x = 0; for (let i = 0; i < 1e8; i++) x = (x + i * 7) | 0;';
+  const once = () => {
+    const start = performance.now();
+    new Function(loop)();
+    return performance.now() - start;
+  };
+  once(); // compile
+  const alone = once();
+  const worker = new Worker(loop, { eval: true });
+  await new Promise((resolve) => worker.once('online', resolve));
+  const start = performance.now();
+  once();
+  await new Promise((resolve) => worker.once('exit', resolve));
+  const together = performance.now() - start;
+  return Math.min(2, (2 * alone) / together);
 }

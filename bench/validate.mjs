@@ -6,7 +6,8 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { dump, loadAll } from 'js-yaml';
 import { writePackageCorpus } from './corpus.mjs';
-import { BIN, CORPUS_DIR, QUICK, ROOT, report, timeProcess } from './lib.mjs';
+import os from 'node:os';
+import { BIN, CORPUS_DIR, QUICK, ROOT, parallelism, report, timeProcess } from './lib.mjs';
 
 const N = 10_000;
 const big = path.join(CORPUS_DIR, `packages-${N}`);
@@ -38,7 +39,8 @@ async function timeWarmValidate(cwd, runs) {
 export async function benchValidate() {
   await ensureCorpora();
   const node = process.execPath;
-  console.log(`\n## validate / compile — ${N.toLocaleString('en-US')} packages`);
+  // Cold runs share the files with a worker thread: how much a second core gives matters.
+  console.log(`\n## validate / compile — ${N.toLocaleString('en-US')} packages (two threads give ${(await parallelism()).toFixed(2)}× one thread's throughput, 2 = a free second core; load average ${os.loadavg().map((l) => l.toFixed(2)).join(', ')})`);
   const runs = QUICK ? 2 : 5;
   const svcpkg = timeProcess(node, [BIN, 'validate', '--no-cache'], { cwd: big, runs });
   const jsYaml = timeProcess(node, [path.join(ROOT, 'bench', 'baselines', 'js-yaml-parse.mjs'), path.join(big, 'packages.d')], { cwd: big, runs });
