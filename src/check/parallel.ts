@@ -70,14 +70,27 @@ export interface CheckPool {
 /** Start `workers` worker threads for checking files later. */
 export function startPool(workers: number, setup: WorkerSetup): CheckPool {
   const threads = Array.from({ length: workers }, () => new Worker(WORKER_URL, { workerData: setup }));
+  const exited = new Set<Worker>();
+  for (const worker of threads) {
+    // Until they are given files, idle workers must not keep the process alive (if an error
+    // between here and `check` or `close` ended the run, the process would otherwise hang). A
+    // worker that fails before then is noted, not thrown: its files are checked here.
+    worker.unref();
+    worker.on('error', () => {});
+    worker.once('exit', () => exited.add(worker));
+  }
   return {
     async check(tasks, catalog, parseOptions) {
       const next = new SharedArrayBuffer(4);
       const counter = new Int32Array(next);
       const results: (CheckedFile | undefined)[] = new Array(tasks.length);
-      const finished = threads.map((worker) => collect(worker, tasks, results, parseOptions));
+      const running = threads.filter((worker) => !exited.has(worker));
+      const finished = running.map((worker) => collect(worker, tasks, results, parseOptions));
       const message: WorkerTasks = { tasks: [...tasks], next };
-      for (const worker of threads) worker.postMessage(message);
+      for (const worker of running) {
+        worker.ref();
+        worker.postMessage(message);
+      }
       for (let first = Atomics.add(counter, 0, BATCH); first < tasks.length; first = Atomics.add(counter, 0, BATCH)) {
         for (let i = first; i < Math.min(first + BATCH, tasks.length); i++) results[i] = checkFile(tasks[i]!.file, tasks[i]!.text, catalog, parseOptions);
       }

@@ -1,8 +1,10 @@
 // Checking on several threads gives exactly the single-thread result (issue 7). Workers exist only
 // in the build (dist/), which `npm test` builds first, so this test drives the built module.
+import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/cli.js';
 
@@ -58,5 +60,18 @@ describe('checkRepo on several threads', () => {
     const failing = await parallel.checkFiles(tasks, catalog, { ...context, catalogDir: path.join(REPO_ROOT, 'no-such-catalog'), threads: 3 });
     expect(failing.map((f) => [f.file, f.diagnostics])).toEqual(single.map((f) => [f.file, f.diagnostics]));
     expect(single.filter((f) => f.diagnostics.length > 0)).toHaveLength(43);
+  });
+
+  it('an unused pool does not keep the process alive', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'svcpkg-pool-'));
+    const script = path.join(dir, 'unused-pool.mjs');
+    await writeFile(
+      script,
+      `const { startPool } = await import(${JSON.stringify(pathToFileURL(path.join(REPO_ROOT, 'dist', 'check', 'parallel.js')).href)});
+startPool(1, { catalogDir: ${JSON.stringify(path.join(REPO_ROOT, 'catalog'))}, cwd: '.', parseOptions: {} });`,
+    );
+    const result = spawnSync(process.execPath, [script], { timeout: 10_000 });
+    expect(result.signal).toBeNull(); // not killed by the timeout
+    expect(result.status).toBe(0);
   });
 });
