@@ -81,6 +81,15 @@ describe('result cache (.svcpkg-cache)', () => {
     }
   });
 
+  it('says with --verbose how many files it answered for', async () => {
+    const dir = await repo({ 'packages.d/a.yaml': VALID_PACKAGE, 'packages.d/b.yaml': VALID_PACKAGE.replace('meet-basic', 'meet-b').replace('Basic', 'B') });
+    expect((await validate(dir, '--verbose')).stderr).toContain('0 of 2 file(s) unchanged since the last run');
+    await writeFile(path.join(dir, 'packages.d/a.yaml'), VALID_PACKAGE.replace('name: Basic', 'name: Basic A'));
+    expect((await validate(dir, '--verbose')).stderr).toContain('1 of 2 file(s) unchanged since the last run');
+    expect((await validate(dir, '--verbose')).stderr).toContain('2 of 2 file(s) unchanged since the last run');
+    expect((await validate(dir, '--verbose', '--no-cache')).stderr).not.toContain('result cache');
+  });
+
   it('re-checks an edited file, and reuses an entry only for the same path', async () => {
     const dir = await repo({ 'packages.d/a.yaml': VALID_PACKAGE, 'packages.d/b.yaml': VALID_PACKAGE.replace('meet-basic', 'meet-b').replace('Basic', 'B') });
     expect((await validate(dir)).code).toBe(0);

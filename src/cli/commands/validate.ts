@@ -24,7 +24,8 @@ Options:
   --max-file-size BYTES  largest file read (default 1048576)
   --no-cache             neither read nor write the result cache (.svcpkg-cache/, which lets
                          a later run skip the files unchanged since; safe to delete)
-  --verbose              also list the non-YAML files skipped
+  --verbose              also list the non-YAML files skipped, and say how many files the
+                         result cache answered for
   -h, --help             show this help
 
 Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage, configuration or I/O failure.`;
@@ -65,6 +66,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const ignored = staged ? staged.ignored : result.ignored;
   if (values.verbose && ignored.length > 0) {
     io.stderr.write(`svcpkg: skipped ${ignored.length} non-YAML file(s):\n${ignored.map((f) => `  ${f}\n`).join('')}`);
+  }
+  if (values.verbose && cacheDir !== undefined) {
+    io.stderr.write(`svcpkg: ${result.fromCache} of ${result.files.length} file(s) unchanged since the last run, taken from the result cache\n`);
   }
   let diagnostics: Diagnostic[] = staged ? sortDiagnostics([...staged.diagnostics, ...result.diagnostics]) : result.diagnostics;
   // Code frames must show the checked text (the staged one), never the working tree's.
