@@ -38,6 +38,13 @@ describe('checkRepo on several threads', () => {
     expect(parallel.packages.map((p) => p.raw)).toEqual(single.packages.map((p) => p.raw));
     expect(parallel.packages[3]?.source.locate('/name')).toEqual(single.packages[3]?.source.locate('/name'));
 
+    // The command line gives the same report with --jobs 1 and --jobs 2 (the built CLI has workers).
+    const cli = (jobs: string) =>
+      spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'svcpkg.js'), 'validate', folder, '--catalog', path.join(REPO_ROOT, 'catalog'), '--format', 'json', '--no-cache', '--jobs', jobs], { cwd: root, encoding: 'utf8' });
+    const [oneThread, twoThreads] = [cli('1'), cli('2')];
+    expect(oneThread.status).toBe(1);
+    expect(twoThreads.stdout).toBe(oneThread.stdout);
+
     // The result cache stores what the worker sent back, and gives it back the same (issue 7).
     const cacheDir = path.join(root, '.svcpkg-cache');
     const storing = await built.checkRepo({ ...options, jobs: 2, cacheDir });

@@ -84,6 +84,20 @@ describe('svcpkg validate', () => {
     expect(json.diagnostics.map((d) => [d.code, d.file])).toEqual([['SP1014', 'packages.d/b.yaml']]);
   });
 
+  it('takes --jobs N: the same report on any number of threads, and a usage error for a bad N', async () => {
+    const repo = await makeRepo({ 'packages.d/a.yaml': VALID_PACKAGE, 'packages.d/b.yaml': 'code: b\npirce: 3\n' });
+    const automatic = await runInProcess(['validate', '--format', 'json'], { cwd: repo });
+    const one = await runInProcess(['validate', '--format', 'json', '--jobs', '1'], { cwd: repo });
+    expect(automatic.code).toBe(1);
+    expect(one).toEqual(automatic);
+    for (const bad of ['0', '1.5', 'many']) {
+      const result = await runInProcess(['validate', '--jobs', bad], { cwd: repo });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`--jobs takes a positive whole number, got \`${bad}\``);
+    }
+    expect((await runInProcess(['validate', '--jobs'], { cwd: repo })).code).toBe(2);
+  });
+
   it('ignores non-YAML files and lists them with --verbose', async () => {
     const repo = await makeRepo({ 'packages.d/a.yaml': VALID_PACKAGE, 'packages.d/README.md': '# notes\n' });
     const quiet = await runInProcess(['validate'], { cwd: repo });

@@ -103,6 +103,15 @@ describe('svcpkg compile', () => {
     expect(run.stderr).toContain('--emit takes json, ts or json,ts; got `pdf`');
   });
 
+  it('takes --jobs N, refusing anything but a positive whole number as a usage error', async () => {
+    const dir = await fixtureRepo('basic');
+    const one = await runCli(dir, 'compile', '--jobs', '1');
+    expect(one.code).toBe(0);
+    const zero = await runCli(dir, 'compile', '--jobs', '0');
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toContain('--jobs takes a positive whole number, got `0`');
+  });
+
   it('honours out and emit from svcpkg.config.yaml', async () => {
     const dir = await fixtureRepo('basic');
     await put(dir, 'svcpkg.config.yaml', 'out: dist/plans\nemit: [ts]\n');

@@ -22,6 +22,8 @@ Options:
   --format NAME          pretty | json | sarif | github (default: pretty; github in GitHub Actions)
   --strict               fail on warnings too (nothing is written)
   --max-file-size BYTES  largest file read (default 1048576)
+  --jobs N               threads checking files: at most N (default: up to 4, from 400 files
+                         up; 1 checks on this thread only, e.g. on a machine with one free core)
   --no-cache             neither read nor write .svcpkg-cache/ (the result cache, which lets a
                          later run skip the files unchanged since, and the compile stamp, which
                          skips an unchanged compile; both safe to delete)
@@ -42,6 +44,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       format: { type: 'string' },
       strict: { type: 'boolean' },
       'max-file-size': { type: 'string' },
+      jobs: { type: 'string' },
       'no-cache': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -52,6 +55,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const format = chooseFormat(values.format, io);
   const emit = values.emit === undefined ? undefined : parseEmit(values.emit);
   const maxFileSize = positiveInteger(values['max-file-size'], '--max-file-size');
+  const jobs = positiveInteger(values.jobs, '--jobs');
   const flags = { catalog: values.catalog, config: values.config, out: values.out, emit, strict: values.strict, maxFileSize };
   const config = await loadProject(io, flags, format);
   if (!config) return 2;
@@ -59,6 +63,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const result = await compileProject({
     ...repoOptions(config, io),
     ...(cacheDir !== undefined ? { cacheDir } : { stamp: false }),
+    ...(jobs !== undefined ? { jobs } : {}),
     lockfile: config.lockfile,
     out: config.out,
     emit: config.emit,

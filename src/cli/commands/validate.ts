@@ -22,6 +22,8 @@ Options:
   --format NAME          pretty | json | sarif | github (default: pretty; github in GitHub Actions)
   --strict               fail on warnings too
   --max-file-size BYTES  largest file read (default 1048576)
+  --jobs N               threads checking files: at most N (default: up to 4, from 400 files
+                         up; 1 checks on this thread only, e.g. on a machine with one free core)
   --no-cache             neither read nor write the result cache (.svcpkg-cache/, which lets
                          a later run skip the files unchanged since; safe to delete)
   --verbose              also list the non-YAML files skipped, and say how many files the
@@ -41,6 +43,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       staged: { type: 'boolean' },
       locked: { type: 'boolean' },
       'max-file-size': { type: 'string' },
+      jobs: { type: 'string' },
       'no-cache': { type: 'boolean' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -50,6 +53,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (values.help) return printUsage(io, USAGE);
   const format = chooseFormat(values.format, io);
   const maxFileSize = positiveInteger(values['max-file-size'], '--max-file-size');
+  const jobs = positiveInteger(values.jobs, '--jobs');
   const config = await loadProject(io, { catalog: values.catalog, config: values.config, strict: values.strict, maxFileSize }, format);
   if (!config) return 2;
   const paths = positionals.length > 0 ? positionals : [config.packages];
@@ -62,6 +66,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     ...repoOptions(config, io, paths),
     ...(staged ? { sources: staged.sources } : {}),
     ...(cacheDir !== undefined ? { cacheDir } : {}),
+    ...(jobs !== undefined ? { jobs } : {}),
   });
   const ignored = staged ? staged.ignored : result.ignored;
   if (values.verbose && ignored.length > 0) {
