@@ -1,23 +1,20 @@
 // Parsing YAML text into documents that remember where every value came from (SPEC §2, §5).
-import {
-  Alias,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseAllDocuments,
-  Scalar,
-  type Document,
-  type Node as YamlNode,
-  type YAMLError,
-} from 'yaml';
+import { createRequire } from 'node:module';
+import type { Alias, Document, Node as YamlNode, Scalar, YAMLError } from 'yaml';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import { FILE_START } from '../diagnostics/diagnostic.js';
 import { SOURCE_CODES } from './codes.js';
 import { findExcessiveNesting, HARD_DEPTH_LIMIT } from './depth.js';
 import { LineIndex } from './position.js';
+
+/**
+ * The `yaml` package, loaded on first use: it costs ~25 ms of every start, and a run whose files
+ * all take the js-yaml fast path (fast.ts) without a diagnostic never needs it.
+ */
+let yamlModule: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  return (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+}
 
 /** Default deepest nesting accepted (SPEC §5). */
 export const DEFAULT_MAX_DEPTH = 64;
@@ -87,8 +84,8 @@ export function parseSource(file: string, text: string, options: ParseOptions = 
 
   let parsed: Document.Parsed[];
   try {
-    const result = parseAllDocuments(text, {
-      lineCounter: new LineCounter(),
+    const result = yaml().parseAllDocuments(text, {
+      lineCounter: new (yaml().LineCounter)(),
       uniqueKeys: true,
       prettyErrors: false,
       version: '1.2',
@@ -170,7 +167,7 @@ export function parseSource(file: string, text: string, options: ParseOptions = 
     }
 
     const wantList = options.root === 'sequence';
-    if (wantList ? !isSeq(contents) : !isMap(contents)) {
+    if (wantList ? !yaml().isSeq(contents) : !yaml().isMap(contents)) {
       const [start, end] = nodeRange(contents);
       diagnostics.push({
         ...at(start, end),
@@ -209,10 +206,10 @@ function makeDocument(
     locate(pointer: string, target: LocateTarget = 'value'): Span {
       const found = findNode(doc, pointer, target);
       const [start, end] = nodeRange(found.node);
-      if (!found.exact && isMap(found.node)) {
+      if (!found.exact && yaml().isMap(found.node)) {
         // A missing property: point at the mapping's first line rather than the whole block.
         const first = found.node.items[0];
-        if (first && isPair(first) && first.key && typeof first.key === 'object') {
+        if (first && yaml().isPair(first) && first.key && typeof first.key === 'object') {
           const [ks, ke] = nodeRange(first.key as YamlNode);
           return at(ks, ke);
         }
@@ -221,7 +218,7 @@ function makeDocument(
     },
     sourceOf(pointer: string): string | undefined {
       const found = findNode(doc, pointer, 'value');
-      if (!found.exact || !isScalar(found.node)) return undefined;
+      if (!found.exact || !yaml().isScalar(found.node)) return undefined;
       const node = found.node as Scalar;
       if (node.source !== undefined && typeof node.source === 'string') return node.source;
       return undefined;
@@ -266,9 +263,9 @@ function findNode(doc: Document.Parsed, pointer: string, target: LocateTarget): 
   const segments = splitPointer(pointer);
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i] ?? '';
-    const resolved: YamlNode = isAlias(node) ? ((node as Alias).resolve(doc) as YamlNode | undefined) ?? node : node;
+    const resolved: YamlNode = yaml().isAlias(node) ? ((node as Alias).resolve(doc) as YamlNode | undefined) ?? node : node;
     const last = i === segments.length - 1;
-    if (isMap(resolved)) {
+    if (yaml().isMap(resolved)) {
       const pair = resolved.items.find((p) => keyString(p.key) === segment);
       if (!pair) return { node: resolved, exact: false };
       if (last && target === 'key' && pair.key && typeof pair.key === 'object') return { node: pair.key as YamlNode, exact: true };
@@ -277,7 +274,7 @@ function findNode(doc: Document.Parsed, pointer: string, target: LocateTarget): 
         return { node: pair.key as YamlNode, exact: last };
       }
       node = pair.value as YamlNode;
-    } else if (isSeq(resolved)) {
+    } else if (yaml().isSeq(resolved)) {
       const item = resolved.items[Number(segment)];
       if (item === undefined || item === null || typeof item !== 'object') return { node: resolved, exact: false };
       node = item as YamlNode;
@@ -292,11 +289,11 @@ function findNode(doc: Document.Parsed, pointer: string, target: LocateTarget): 
 function isEmptyDocument(doc: Document.Parsed): boolean {
   const contents = doc.contents as YamlNode | null;
   if (contents === null) return true;
-  return isScalar(contents) && contents.value === null && (contents.source === '' || contents.source === undefined) && nodeRange(contents)[0] === nodeRange(contents)[1];
+  return yaml().isScalar(contents) && contents.value === null && (contents.source === '' || contents.source === undefined) && nodeRange(contents)[0] === nodeRange(contents)[1];
 }
 
 function keyString(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
+  if (yaml().isScalar(key)) return String(key.value);
   return undefined;
 }
 
@@ -308,10 +305,10 @@ function nodeRange(node: YamlNode): [number, number] {
 }
 
 function describeNode(node: YamlNode): string {
-  if (isSeq(node)) return 'a list';
-  if (isMap(node)) return 'a mapping';
-  if (isScalar(node)) return node.value === null ? 'null' : `the ${typeof node.value} ${JSON.stringify(node.value)}`;
-  if (isAlias(node)) return 'an alias';
+  if (yaml().isSeq(node)) return 'a list';
+  if (yaml().isMap(node)) return 'a mapping';
+  if (yaml().isScalar(node)) return node.value === null ? 'null' : `the ${typeof node.value} ${JSON.stringify(node.value)}`;
+  if (yaml().isAlias(node)) return 'an alias';
   return 'another kind of value';
 }
 
@@ -356,11 +353,11 @@ function findTooDeep(root: YamlNode, maxDepth: number): YamlNode | undefined {
   while (stack.length > 0) {
     const [node, depth] = stack.pop() as [YamlNode, number];
     if (depth > maxDepth) return node;
-    if (isMap(node)) {
+    if (yaml().isMap(node)) {
       for (const pair of node.items) {
         if (pair.value && typeof pair.value === 'object') stack.push([pair.value as YamlNode, depth + 1]);
       }
-    } else if (isSeq(node)) {
+    } else if (yaml().isSeq(node)) {
       for (const item of node.items) if (item && typeof item === 'object') stack.push([item as YamlNode, depth + 1]);
     }
   }
@@ -389,7 +386,7 @@ function scanNodes(
   const stack: [YamlNode, string][] = [[doc.contents as YamlNode, '']];
   while (stack.length > 0) {
     const [node, pointer] = stack.pop() as [YamlNode, string];
-    if (isMap(node)) {
+    if (yaml().isMap(node)) {
       for (const pair of node.items) {
         const key = keyString(pair.key);
         const childPointer = `${pointer}/${escapePointerSegment(String(key ?? ''))}`;
@@ -408,11 +405,11 @@ function scanNodes(
         }
         if (pair.value && typeof pair.value === 'object') stack.push([pair.value as YamlNode, childPointer]);
       }
-    } else if (isSeq(node)) {
+    } else if (yaml().isSeq(node)) {
       node.items.forEach((item, i) => {
         if (item && typeof item === 'object') stack.push([item as YamlNode, `${pointer}/${i}`]);
       });
-    } else if (isScalar(node) && node.type === Scalar.PLAIN && typeof node.source === 'string') {
+    } else if (yaml().isScalar(node) && node.type === yaml().Scalar.PLAIN && typeof node.source === 'string') {
       const source = node.source;
       const [start, end] = nodeRange(node);
       const base = { ...at(start, end), severity: 'warning' as const, file, path: pointer, document: index };
@@ -456,10 +453,10 @@ function aliasBombSpan(doc: Document.Parsed, at: (start: number, end: number) =>
   const stack: YamlNode[] = [doc.contents as YamlNode];
   while (stack.length > 0 && !first) {
     const node = stack.pop() as YamlNode;
-    if (isAlias(node)) first = node;
-    else if (isMap(node)) {
+    if (yaml().isAlias(node)) first = node;
+    else if (yaml().isMap(node)) {
       for (const pair of [...node.items].reverse()) if (pair.value && typeof pair.value === 'object') stack.push(pair.value as YamlNode);
-    } else if (isSeq(node)) {
+    } else if (yaml().isSeq(node)) {
       for (const item of [...node.items].reverse()) if (item && typeof item === 'object') stack.push(item as YamlNode);
     }
   }
