@@ -82,8 +82,9 @@ export async function checkRepo(options: RepoCheckOptions): Promise<RepoCheck> {
       : undefined;
   // Workers start as soon as the file count says they will pay, so that their start-up overlaps
   // the reading; not when the caches are likely to hold most files.
+  const threadsOf = (fileCount: number): number => threadsFor(fileCount, options.jobs ?? 0);
   const startWorkers = (files: readonly string[]): CheckPool | undefined => {
-    const workers = options.jobs === 1 ? 0 : threadsFor(files.length, options.jobs ?? 0) - 1;
+    const workers = threadsOf(files.length) - 1;
     const known = files.filter((file) => options.cache?.has(file) || stored?.knows(file)).length;
     if (workers <= 0 || known >= files.length / 2) return undefined;
     return startPool(workers, { catalogDir: options.catalogDir, cwd: options.cwd, parseOptions });
@@ -133,8 +134,7 @@ export async function checkRepo(options: RepoCheckOptions): Promise<RepoCheck> {
     fresh = await pool.check(todo, catalog, parseOptions);
   } else {
     pool?.close();
-    const threads = options.jobs === 1 ? 1 : threadsFor(todo.length, options.jobs ?? 0);
-    fresh = await checkFiles(todo, catalog, { catalogDir: options.catalogDir, cwd: options.cwd, parseOptions, threads });
+    fresh = await checkFiles(todo, catalog, { catalogDir: options.catalogDir, cwd: options.cwd, parseOptions, threads: threadsOf(todo.length) });
   }
   const byFile = new Map(fresh.map((f) => [f.file, f]));
   const files: CheckedFile[] = [];
