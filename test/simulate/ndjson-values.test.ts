@@ -2,16 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, forEachLine, forEachValue, MAX_LINE_LENGTH } from '../../src/simulate/ndjson.js';
-
-async function* chunksOf(text: string, cuts: number[]): AsyncIterable<string> {
-  let start = 0;
-  for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
-    if (cut <= start || cut >= text.length) continue;
-    yield text.slice(start, cut);
-    start = cut;
-  }
-  yield text.slice(start);
-}
+import { chunksOf } from './chunks.js';
 
 /** The reference: every line through forEachLine, parsed one by one. */
 async function parsedLineByLine(text: string): Promise<[unknown, number][]> {

@@ -2,16 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { forEachLine, MAX_LINE_LENGTH } from '../../src/simulate/index.js';
-
-async function* chunksOf(text: string, cuts: number[]): AsyncIterable<string> {
-  let start = 0;
-  for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
-    if (cut <= start || cut >= text.length) continue;
-    yield text.slice(start, cut);
-    start = cut;
-  }
-  yield text.slice(start);
-}
+import { chunksOf } from './chunks.js';
 
 async function lines(text: string, cuts: number[] = []): Promise<[string | undefined, number][]> {
   const out: [string | undefined, number][] = [];
