@@ -67,19 +67,9 @@ describe('forEachValue', () => {
 });
 
 describe('decodeUtf8', () => {
-  async function* buffersOf(bytes: Buffer, cuts: number[]): AsyncIterable<Buffer> {
-    let start = 0;
-    for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
-      if (cut <= start || cut >= bytes.length) continue;
-      yield bytes.subarray(start, cut);
-      start = cut;
-    }
-    yield bytes.subarray(start);
-  }
-
   async function decoded(bytes: Buffer, cuts: number[]): Promise<string> {
     let text = '';
-    for await (const chunk of decodeUtf8(buffersOf(bytes, cuts))) text += chunk;
+    for await (const chunk of decodeUtf8(chunksOf(bytes, cuts))) text += chunk;
     return text;
   }
 
