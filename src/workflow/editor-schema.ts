@@ -1,6 +1,7 @@
 // JSON Schemas for editors, specialised with the active catalog (SPEC §7): the YAML language server
 // then completes feature codes, service types and provider types, and shows the catalog's descriptions.
 import type { Catalog, FeatureDefinition } from '../catalog/model.js';
+import { ISO_4217_CODES } from '../check/rules/currencies.js';
 import { readSchema } from '../schema/ajv.js';
 
 /** A JSON Schema as plain data. */
@@ -43,6 +44,12 @@ export function specialisePackageSchema(catalog: Catalog): JsonSchema {
   properties['service_type'] = {
     description: `Service type from the catalog: ${catalog.serviceTypes.map((t) => `${t.code} (${t.name})`).join(', ')}.`,
     enum: catalog.serviceTypes.map((t) => t.code),
+  };
+
+  // The same codes the `currency` rule accepts (SP3020), so the editor flags `US$` as the CLI does.
+  properties['currency'] = {
+    ...properties['currency'],
+    enum: [...ISO_4217_CODES].sort(),
   };
 
   const featureCodes = catalog.features.map((f) => f.code);

@@ -45,6 +45,8 @@ describe('svcpkg schema', () => {
     ['an unknown provider type', { ...VALID, providers: [{ type: 'jitsi' }] }],
     ['a feature its service type does not allow', { ...VALID, service_type: 'phone', features: { max_rooms: 3 } }],
     ['a switch given a number', { ...VALID, features: { recording: 3 } }],
+    ['a currency that is not an ISO 4217 code (the CLI says SP3020)', { ...VALID, currency: 'US$' }],
+    ['a lower-case currency code', { ...VALID, currency: 'eur' }],
     [
       'a notification on a switch feature',
       { ...VALID, notification_preferences: [{ event: 'quota_exceeded', channels: ['email'], features: ['recording'] }] },
