@@ -60,8 +60,8 @@ function subscriptionBlock(sub: SubscriptionReport): string[] {
   }
   const used = sub.features.filter((f) => f.accepted + f.overage + f.denied > 0);
   if (used.length > 0) lines.push(...featureTable(used));
-  const idle = sub.features.length - used.length;
-  if (idle > 0) lines.push(`  ${idle} other feature${idle === 1 ? '' : 's'} without events`);
+  const idle = sub.features.filter((f) => f.accepted + f.overage + f.denied === 0).map((f) => f.code);
+  if (idle.length > 0) lines.push(`  ${idle.length} other feature${idle.length === 1 ? '' : 's'} without events: ${idle.join(', ')}`);
   return lines;
 }
 

@@ -18,6 +18,16 @@ describe('simulate --html', () => {
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('says on stderr that it wrote the page, unless --quiet', async () => {
+    const dir = await againstFolder();
+    const loud = await simulate(['current.yaml', '--html', 'report.html'], dir);
+    expect(loud.code).toBe(0);
+    expect(loud.stderr).toContain('wrote report.html');
+    expect(loud.stdout).not.toContain('wrote report.html');
+    const quiet = await simulate(['current.yaml', '--html', 'again.html', '--quiet'], dir);
+    expect(quiet.stderr).not.toContain('wrote');
+  });
+
   it('fails with exit 2 before running when the folder does not exist', async () => {
     const dir = await againstFolder();
     const { code, stdout, stderr } = await simulate(['current.yaml', '--html', 'missing/report.html', '--quiet'], dir);

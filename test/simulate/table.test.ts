@@ -32,7 +32,7 @@ describe('formatTable', () => {
         '  feature              limit  usage  peak  accepted  overage  denied  overage amount',
         '  max_rooms                2      3     3         2        1       0               1',
         '  private_chat  not included      –     0         0        0       1               0',
-        '  2 other features without events',
+        '  2 other features without events: max_storage, recording',
         '',
         'gone · old · rejected (not_subscribable)',
         '  phases    rejected 2026-01-01 → 2026-03-01',

@@ -195,7 +195,10 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       features: featureInfos(scenario.manifest),
       uncharted: history.uncharted,
     });
-    await writeFilesAtomically([{ path: htmlFile, display: path.relative(io.cwd, htmlFile) || htmlFile, content: html }]);
+    const display = path.relative(io.cwd, htmlFile) || htmlFile;
+    await writeFilesAtomically([{ path: htmlFile, display, content: html }]);
+    // stdout holds the report, so the confirmation goes to stderr, as `svcpkg schema --out` does.
+    if (!quiet) io.stderr.write(`wrote ${display}\n`);
   }
 
   if (comparison) io.stdout.write(format === 'json' ? JSON.stringify(comparison, null, 2) + '\n' : formatComparisonTable(comparison));
