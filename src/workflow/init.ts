@@ -11,8 +11,10 @@ export interface InitOutcome {
   conflicts: string[];
   /** Files created, relative to the folder. */
   created: string[];
-  /** Existing files that received missing lines (.gitignore). */
+  /** Existing files that received missing lines (.gitignore) or missing settings (.vscode/*.json). */
   appended: string[];
+  /** Existing files left alone because they could not be merged safely, with the reason. */
+  skipped: { file: string; reason: string }[];
   /** The pre-commit hook, when the folder is in a git working tree and the hook was wanted. */
   hook?: HookOutcome<HookInstallAction>;
 }
@@ -23,10 +25,11 @@ export async function initRepository(dir: string, files: readonly ScaffoldFile[]
   for (const file of files) {
     if (file.kind === 'create' && (await exists(path.join(dir, file.path)))) conflicts.push(file.path);
   }
-  if (conflicts.length > 0) return { conflicts, created: [], appended: [] };
+  if (conflicts.length > 0) return { conflicts, created: [], appended: [], skipped: [] };
 
   const created: string[] = [];
   const appended: string[] = [];
+  const skipped: { file: string; reason: string }[] = [];
   for (const file of files) {
     const target = path.join(dir, ...file.path.split('/'));
     await mkdir(path.dirname(target), { recursive: true });
@@ -42,6 +45,15 @@ export async function initRepository(dir: string, files: readonly ScaffoldFile[]
       created.push(file.path);
       continue;
     }
+    if (file.kind === 'merge-json') {
+      const merged = mergeJson(current, file.text);
+      if (typeof merged === 'object') skipped.push({ file: file.path, reason: merged.reason });
+      else if (merged !== current) {
+        await writeFile(target, merged);
+        appended.push(file.path);
+      }
+      continue;
+    }
     const missing = missingLines(current, file.text);
     if (missing.length === 0) continue;
     const separator = current === '' || current.endsWith('\n') ? '' : '\n';
@@ -49,20 +61,60 @@ export async function initRepository(dir: string, files: readonly ScaffoldFile[]
     appended.push(file.path);
   }
 
-  const outcome: InitOutcome = { conflicts, created, appended };
+  const outcome: InitOutcome = { conflicts, created, appended, skipped };
   if (options.hook && (await findWorkTree(dir)) !== undefined) outcome.hook = await installHook(dir);
   return outcome;
 }
 
-/** The lines of `wanted` (comments aside) that `current` lacks; `out/` is also satisfied by `/out/` or `out`. */
+/**
+ * `current` with what `wanted` adds: keys it lacks, entries of the object-valued keys it lacks
+ * (`yaml.schemas`), items of the list-valued keys it lacks (`recommendations`). The user's own
+ * values always win. A file that is not a plain JSON object (VS Code also reads comments and
+ * trailing commas, which a rewrite would lose) is not touched.
+ */
+function mergeJson(current: string, wanted: string): string | { reason: string } {
+  let existing: unknown;
+  try {
+    existing = JSON.parse(current);
+  } catch {
+    return { reason: 'not plain JSON (comments or trailing commas?), so it was left as it is' };
+  }
+  if (!isObject(existing)) return { reason: 'not a JSON object, so it was left as it is' };
+  const additions = JSON.parse(wanted) as Record<string, unknown>;
+  const merged: Record<string, unknown> = { ...existing };
+  for (const [key, value] of Object.entries(additions)) {
+    const have = merged[key];
+    if (have === undefined) merged[key] = value;
+    else if (isObject(have) && isObject(value)) merged[key] = { ...value, ...have };
+    else if (Array.isArray(have) && Array.isArray(value)) merged[key] = [...have, ...value.filter((v) => !have.includes(v))];
+  }
+  const text = JSON.stringify(merged, null, 2) + '\n';
+  return JSON.stringify(merged) === JSON.stringify(existing) ? current : text;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The lines of `wanted` (comments aside) that `current` lacks, each group behind the comment that
+ * explains it; `out/` is also satisfied by `/out/` or `out`.
+ */
 function missingLines(current: string, wanted: string): string[] {
-  const have = new Set(current.split(/\r?\n/).map((l) => l.trim().replace(/^\//, '').replace(/\/$/, '')));
-  const lines = wanted.split('\n');
-  const missing = lines.filter((l) => l.trim() !== '' && !l.startsWith('#') && !have.has(l.trim().replace(/^\//, '').replace(/\/$/, '')));
-  if (missing.length === 0) return [];
-  // Keep the comment that explains the lines we add.
-  const comments = lines.filter((l) => l.startsWith('#'));
-  return [...comments, ...missing];
+  const normal = (line: string): string => line.trim().replace(/^\//, '').replace(/\/$/, '');
+  const have = new Set(current.split(/\r?\n/).map(normal));
+  const missing: string[] = [];
+  let comments: string[] = [];
+  let previous = '';
+  for (const line of wanted.split('\n')) {
+    if (line.startsWith('#')) comments = previous.startsWith('#') ? [...comments, line] : [line];
+    else if (line.trim() !== '' && !have.has(normal(line))) {
+      missing.push(...comments, line);
+      comments = [];
+    }
+    previous = line;
+  }
+  return missing;
 }
 
 async function exists(file: string): Promise<boolean> {

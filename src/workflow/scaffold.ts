@@ -12,9 +12,10 @@ export interface ScaffoldFile {
   text: string;
   /**
    * `create`: written only when absent (init refuses otherwise); `append-lines`: lines added to an
-   * existing file when missing from it (.gitignore), or the file created.
+   * existing file when missing from it (.gitignore), or the file created; `merge-json`: the
+   * editor's settings, merged into an existing JSON object (its own keys win), or the file created.
    */
-  kind: 'create' | 'append-lines';
+  kind: 'create' | 'append-lines' | 'merge-json';
 }
 
 /** Choices that shape the scaffold. */
@@ -43,9 +44,9 @@ export function planScaffold(options: ScaffoldOptions): ScaffoldFile[] {
     { path: EXAMPLE_PACKAGE, text: EXAMPLE_TEXT, kind: 'create' },
     // With the example's ids already minted, the first commit passes the hook's --locked check.
     { path: LOCKFILE, text: exampleLockfile(options.minter ?? randomMinter), kind: 'create' },
-    { path: '.vscode/settings.json', text: json(VSCODE_SETTINGS), kind: 'create' },
-    { path: '.vscode/extensions.json', text: json({ recommendations: ['redhat.vscode-yaml'] }), kind: 'create' },
-    { path: '.gitignore', text: '# svcpkg compile output (rebuild with `svcpkg compile`) and its cache (safe to delete)\nout/\n.svcpkg-cache/\n', kind: 'append-lines' },
+    { path: '.vscode/settings.json', text: json(VSCODE_SETTINGS), kind: 'merge-json' },
+    { path: '.vscode/extensions.json', text: json({ recommendations: ['redhat.vscode-yaml'] }), kind: 'merge-json' },
+    { path: '.gitignore', text: GITIGNORE, kind: 'append-lines' },
   ];
   for (const schema of editorSchemas(options.catalog)) {
     files.push({ path: `${SCHEMAS_FOLDER}/${schema.file}`, text: json(schema.schema), kind: 'create' });
@@ -57,6 +58,20 @@ export function planScaffold(options: ScaffoldOptions): ScaffoldFile[] {
 function exampleLockfile(minter: IdMinter): string {
   return serializeLockfile(planLockfile(emptyLockfile(), [{ code: EXAMPLE_CODE, pinned: {} }], minter).next);
 }
+
+/**
+ * What a repository using svcpkg should not commit: the compile output and cache, the npm install,
+ * and the temporary file of a lockfile write that was killed half-way (docs/workflow.md).
+ */
+const GITIGNORE = [
+  '# svcpkg compile output (rebuild with `svcpkg compile`) and its cache (safe to delete)',
+  'out/',
+  '.svcpkg-cache/',
+  '# dependencies, and the temporary file of an interrupted lockfile write',
+  'node_modules/',
+  '.svcpkg.lock.json.*.tmp',
+  '',
+].join('\n');
 
 function json(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';

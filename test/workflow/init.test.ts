@@ -1,5 +1,5 @@
 // `svcpkg init`: a scaffold that validates cleanly, works with git right away, and never overwrites.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/cli.js';
@@ -51,8 +51,42 @@ describe('svcpkg init', () => {
     await writeFile(path.join(dir, '.gitignore'), 'node_modules/');
     expect((await svcpkg(dir, 'init', '--no-hook')).code).toBe(0);
     expect(await readFile(path.join(dir, '.gitignore'), 'utf8')).toBe(
-      'node_modules/\n# svcpkg compile output (rebuild with `svcpkg compile`) and its cache (safe to delete)\nout/\n.svcpkg-cache/\n',
+      'node_modules/\n# svcpkg compile output (rebuild with `svcpkg compile`) and its cache (safe to delete)\nout/\n.svcpkg-cache/\n' +
+        '# dependencies, and the temporary file of an interrupted lockfile write\n.svcpkg.lock.json.*.tmp\n',
     );
+  });
+
+  it('merges its editor settings into an existing .vscode/settings.json, keeping the user\'s own', async () => {
+    const dir = await tempDir();
+    await mkdir(path.join(dir, '.vscode'));
+    const mine = { 'editor.tabSize': 4, 'yaml.schemas': { './mine.json': ['other/*.yaml'] }, 'yaml.validate': false };
+    await writeFile(path.join(dir, '.vscode', 'settings.json'), JSON.stringify(mine));
+    await writeFile(path.join(dir, '.vscode', 'extensions.json'), JSON.stringify({ recommendations: ['esbenp.prettier-vscode'] }));
+    const init = await svcpkg(dir, 'init', '--no-hook');
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain('merged   .vscode/settings.json');
+    const settings = JSON.parse(await readFile(path.join(dir, '.vscode', 'settings.json'), 'utf8')) as Record<string, unknown>;
+    expect(settings['editor.tabSize']).toBe(4);
+    expect(settings['yaml.validate']).toBe(false);
+    expect(settings['yaml.schemas']).toEqual({
+      './.svcpkg/schemas/service-package.schema.json': ['packages.d/**/*.yaml', 'packages.d/**/*.yml'],
+      './.svcpkg/schemas/svcpkg.config.schema.json': ['svcpkg.config.yaml'],
+      './mine.json': ['other/*.yaml'],
+    });
+    const extensions = JSON.parse(await readFile(path.join(dir, '.vscode', 'extensions.json'), 'utf8')) as Record<string, unknown>;
+    expect(extensions['recommendations']).toEqual(['esbenp.prettier-vscode', 'redhat.vscode-yaml']);
+  });
+
+  it('leaves a settings file with comments alone, says so, and scaffolds the rest', async () => {
+    const dir = await tempDir();
+    await mkdir(path.join(dir, '.vscode'));
+    const jsonc = '{\n  // my settings\n  "editor.tabSize": 4,\n}\n';
+    await writeFile(path.join(dir, '.vscode', 'settings.json'), jsonc);
+    const init = await svcpkg(dir, 'init', '--no-hook');
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain('skipped  .vscode/settings.json: not plain JSON');
+    expect(await readFile(path.join(dir, '.vscode', 'settings.json'), 'utf8')).toBe(jsonc);
+    expect((await svcpkg(dir, 'validate')).code).toBe(0);
   });
 
   it('installs the hook in a git repository, and the scaffold commits cleanly through it', async () => {

@@ -18,9 +18,12 @@ Scaffold an svcpkg repository in DIR (default: the current folder; created if ne
   svcpkg.lock.json                      the example's stable ids (commit it with the packages)
   .svcpkg/schemas/*.schema.json         editor schemas specialised with the catalog (svcpkg schema)
   .vscode/settings.json, extensions.json  YAML extension set up for packages.d and the config
-  .gitignore                            out/ added (appended to an existing .gitignore)
+                                        (merged into existing ones: your own settings win)
+  .gitignore                            out/, .svcpkg-cache/, node_modules/ and interrupted
+                                        lockfile writes (appended to an existing .gitignore)
 and, when DIR is inside a git working tree, the pre-commit hook (svcpkg hook install).
-Nothing is overwritten: if any of these files exists, init writes nothing and names them.
+Nothing is overwritten: if the config, the example, the lockfile or a schema file exists, init
+writes nothing and names them.
 
 Options:
   --catalog DIR  use this catalog folder (recorded in svcpkg.config.yaml) instead of the bundled one
@@ -68,7 +71,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const lines = [
     `svcpkg: scaffolded ${dir === path.resolve(io.cwd) ? 'the current folder' : where}:`,
     ...outcome.created.map((f) => `  created  ${f}`),
-    ...outcome.appended.map((f) => `  appended ${f}`),
+    ...outcome.appended.map((f) => `  ${f.endsWith('.json') ? 'merged  ' : 'appended'} ${f}`),
+    ...outcome.skipped.map((s) => `  skipped  ${s.file}: ${s.reason}`),
   ];
   if (outcome.hook) lines.push(`  hook     ${displayPath(outcome.hook.hookFile, io.cwd)} (${outcome.hook.action})`);
   else if (!values['no-hook']) lines.push('  (not a git repository: run `git init` then `svcpkg hook install` for the pre-commit hook)');
