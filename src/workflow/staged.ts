@@ -22,6 +22,11 @@ export interface StagedSources {
   ignored: string[];
   /** Problems: unmerged entries, oversize or non-UTF-8 content, links leaving the folder. */
   diagnostics: Diagnostic[];
+  /**
+   * Display paths of staged YAML files whose working-tree copy differs from the index: when one of
+   * them fails, the user may have fixed it without `git add` (docs/workflow.md).
+   */
+  differFromWorkTree: string[];
 }
 
 /** Where staged files are looked for, and how they are shown. */
@@ -106,7 +111,17 @@ export async function readStagedSources(options: StagedReadOptions): Promise<Sta
     if (problem) diagnostics.push(problem);
   }
   sources.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { workTree, sources, ignored: ignored.sort(), diagnostics };
+  const differFromWorkTree = (await listUnstagedChanges(workTree, relative)).filter((f) => YAML_FILE.test(f)).map(show).sort();
+  return { workTree, sources, ignored: ignored.sort(), diagnostics, differFromWorkTree };
+}
+
+/** Files under the roots whose working-tree content differs from the index (`git diff --name-only`). */
+async function listUnstagedChanges(workTree: string, relative: readonly string[]): Promise<string[]> {
+  const pathspecs = relative.map((r) => (r === '' ? '.' : r));
+  const result = await runGit(['--literal-pathspecs', 'diff', '--name-only', '--no-renames', '-z', '--', ...pathspecs], workTree);
+  // Only a hint depends on it: a git that cannot say costs the hint, not the check.
+  if (result.status !== 0) return [];
+  return result.stdout.toString('utf8').split('\0').filter((f) => f !== '');
 }
 
 /**

@@ -29,6 +29,19 @@ describe('validate --staged', () => {
     expect(result.code).toBe(0);
   });
 
+  it('says when the failing staged file differs from the working tree (fixed but not added)', async () => {
+    const dir = await repoWith({ 'packages.d/a.yaml': 'code: [\n', 'packages.d/b.yaml': 'code: [\n' });
+    await writeFile(path.join(dir, 'packages.d/a.yaml'), pkg('meet-a')); // fixed, not staged
+    const result = await svcpkg(dir, 'validate', '--staged');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('the staged content of packages.d/a.yaml differs from your working tree');
+    expect(result.stderr).toContain('`git add` the file and commit again');
+    expect(result.stderr).not.toContain('b.yaml'); // unchanged since staged: its problem is real
+
+    await gitOk(dir, 'add', 'packages.d/a.yaml');
+    expect((await svcpkg(dir, 'validate', '--staged')).stderr).not.toContain('differs from your working tree');
+  });
+
   it('reports an unresolved merge conflict (SP8001)', async () => {
     const dir = await repoWith({ 'packages.d/a.yaml': pkg('meet-a') });
     await gitOk(dir, 'commit', '-q', '-m', 'base');

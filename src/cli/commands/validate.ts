@@ -95,5 +95,17 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     verbose: values.verbose ?? false,
   });
   if (result.unusable) return 2;
-  return exitCodeFor(diagnostics, config.strict);
+  const code = exitCodeFor(diagnostics, config.strict);
+  if (staged && code !== 0) {
+    // The hook checks what the commit would hold; say so when the user's editor shows something else.
+    const failing = new Set(diagnostics.filter((d) => d.severity === 'error' || config.strict).map((d) => d.file));
+    const differ = staged.differFromWorkTree.filter((f) => failing.has(f));
+    if (differ.length > 0) {
+      io.stderr.write(
+        `svcpkg: the staged content of ${differ.join(', ')} differs from your working tree: these problems are in the ` +
+          `staged version. If you fixed them, \`git add\` the file${differ.length === 1 ? '' : 's'} and commit again.\n`,
+      );
+    }
+  }
+  return code;
 }
