@@ -5,6 +5,7 @@ import type { ProviderTypeDefinition } from '../../catalog/model.js';
 import { joinPointer } from '../../source/parse.js';
 import type { PackageRule } from '../context.js';
 import { featureEntries, isIncluded } from './feature-entries.js';
+import { needsProvider } from './provider-required.js';
 
 export const CODES = defineCodes({
   unenforcedFeature: {
@@ -13,7 +14,7 @@ export const CODES = defineCodes({
     title: 'No provider enforces the feature',
     description:
       "The catalog marks the feature `enforced_by: provider`, but none of the package's providers has a type whose `feature_map` maps it, so nothing would enforce it.",
-    example: 'service_type: meet\nproviders: []\nfeatures:\n  max_participants: 50\n',
+    example: 'service_type: meet\nstatus: inactive\nproviders: []\nfeatures:\n  max_participants: 50\n',
     fix: 'Attach a provider of a type that maps the feature (the message names them), or remove the feature.',
   },
 });
@@ -25,6 +26,8 @@ export const rule: PackageRule = {
   check({ pkg, catalog, authored, report }) {
     // Providers with schema errors were dropped: we cannot tell which types are attached.
     if (authored('providers') && pkg.providers === undefined) return;
+    // No provider at all on a package that needs one: SP3011 reports that one cause, naming these features.
+    if (needsProvider(pkg, authored)) return;
     const attached = (pkg.providers ?? [])
       .map((p) => catalog.providerTypeByCode.get(p.type))
       .filter((t): t is ProviderTypeDefinition => t !== undefined);

@@ -1,7 +1,9 @@
 // A package that can be subscribed needs a provider to host its rooms (SPEC §2.2):
 // an `active` package without one is an error, a `draft` a warning, an `inactive` one is fine.
 import { defineCodes } from '../../diagnostics/registry.js';
-import type { PackageRule } from '../context.js';
+import { joinPointer } from '../../source/parse.js';
+import { relatedAt, type PackageRule, type PackageRuleContext } from '../context.js';
+import { featureEntries, isIncluded } from './feature-entries.js';
 
 export const CODES = defineCodes({
   noProvider: {
@@ -19,12 +21,9 @@ export const rule: PackageRule = {
   scope: 'package',
   name: 'provider-required',
   codes: Object.values(CODES),
-  check({ pkg, authored, report }) {
-    // A property with a schema error was dropped: do not guess what it held.
-    if ((authored('providers') && pkg.providers === undefined) || (authored('status') && pkg.status === undefined)) return;
-    if ((pkg.providers ?? []).length > 0) return;
+  check({ pkg, checked, catalog, authored, report }) {
+    if (!needsProvider(pkg, authored)) return;
     const status = pkg.status ?? 'draft';
-    if (status === 'inactive') return;
     // Point at `providers: []` when written, else at the status that makes it a problem.
     const pointer = !authored('providers') && authored('status') ? '/status' : '/providers';
     report(
@@ -37,7 +36,20 @@ export const rule: PackageRule = {
         severity: status === 'active' ? 'error' : 'warning',
         hint: 'attach a provider, e.g. `providers: [{ type: bbb }]`, or set `status: inactive`',
         target: pointer === '/providers' ? 'key' : 'value',
+        // One cause, one diagnostic: the features no provider enforces (SP3007) are named here.
+        related: featureEntries(pkg, catalog)
+          .filter((e) => e.definition.feature_settings.enforced_by === 'provider' && isIncluded(e.value))
+          .map((e) => relatedAt(checked, joinPointer(['features', e.code]), `\`${e.code}\` is enforced by the provider`, 'key')),
       },
     );
   },
 };
+
+/**
+ * Whether SP3011 applies: a subscribable package (not `inactive`) with no provider. A property with
+ * a schema error was dropped, so then we do not guess what it held. feature-enforcement defers to it.
+ */
+export function needsProvider(pkg: PackageRuleContext['pkg'], authored: PackageRuleContext['authored']): boolean {
+  if ((authored('providers') && pkg.providers === undefined) || (authored('status') && pkg.status === undefined)) return false;
+  return (pkg.providers ?? []).length === 0 && (pkg.status ?? 'draft') !== 'inactive';
+}

@@ -85,7 +85,24 @@ describe('provider-required: a package that can be subscribed needs a provider (
     { name: 'inactive: nothing', yaml: pkg('status: inactive\n'), expected: [] },
     { name: 'active with a provider', yaml: pkg('status: active\nproviders: [{ type: scalelite }]\n'), expected: [] },
     { name: 'a bad status is the schema’s business', yaml: pkg('status: enabled\n'), expected: [['SP2004', 4, 9]] },
+    {
+      name: 'no provider and provider-enforced features: one SP3011, no SP3007 per feature',
+      yaml: pkg('status: active\nproviders: []\nfeatures:\n  max_participants: 50\n  max_rooms: 3\n'),
+      expected: [['SP3011', 5, 1]],
+      severity: 'error',
+    },
+    {
+      name: 'inactive with no provider still names each unenforced feature (nothing else does)',
+      yaml: pkg('status: inactive\nproviders: []\nfeatures:\n  max_participants: 50\n'),
+      expected: [['SP3007', 7, 3]],
+    },
   ]);
+
+  it('relates the features no provider enforces to the one SP3011', () => {
+    const diagnostics = checkYaml(pkg('status: active\nproviders: []\nfeatures:\n  max_participants: 50\n'));
+    expect(diagnostics.map((d) => d.code)).toEqual(['SP3011']);
+    expect(diagnostics[0]?.related?.map((r) => [r.message, r.line, r.column])).toEqual([['`max_participants` is enforced by the provider', 7, 3]]);
+  });
 });
 
 /** The default catalog with a settings schema on `bbb` (the default catalog's are empty). */
