@@ -2,6 +2,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Catalog } from '../catalog/model.js';
 import { checkDocument } from '../schema/validate.js';
+import { SOURCE_CODES } from '../source/codes.js';
 import { parseSourceFast } from '../source/fast.js';
 import { parseSource, type ParseOptions } from '../source/parse.js';
 import type { CheckedPackage, PackageRuleContext, ReportDetails } from './context.js';
@@ -36,6 +37,7 @@ export function checkFile(file: string, text: string, catalog: Catalog, options:
     const raw = source.value as Record<string, unknown>;
     const schemaDiagnostics = checkDocument(source, 'service-package');
     diagnostics.push(...schemaDiagnostics);
+    dropRestatedYaml11Warnings(diagnostics, source.index, schemaDiagnostics);
     // Forbidden keys (`__proto__`…) were reported by the parser; drop them before any rule looks.
     const forbidden = parsed.diagnostics.filter((d) => d.code === 'SP1009' && d.document === source.index).map((d) => d.path);
     const pkg = sanitizePackage(raw, [...schemaDiagnostics.map((d) => d.path), ...forbidden]);
@@ -53,6 +55,22 @@ export function checkFile(file: string, text: string, catalog: Catalog, options:
   }
   return { file, text, diagnostics, packages };
 }
+
+/**
+ * One cause, one diagnostic: `recording: yes` is a YAML 1.1 boolean (SP1011) *and* not a boolean
+ * (SP2003) on the same span. The schema error says both (its hint reads "YAML 1.2 reads `yes` as
+ * text: write true"), so the warning goes; SP1011 stays wherever the text is accepted (metadata).
+ */
+function dropRestatedYaml11Warnings(diagnostics: Diagnostic[], document: number, schemaDiagnostics: readonly Diagnostic[]): void {
+  const restated = new Set(schemaDiagnostics.filter((d) => d.hint?.startsWith('YAML 1.2 reads')).map((d) => d.path));
+  if (restated.size === 0) return;
+  for (let i = diagnostics.length - 1; i >= 0; i--) {
+    const d = diagnostics[i]!;
+    if (d.code === YAML11_BOOLEAN && d.document === document && restated.has(d.path)) diagnostics.splice(i, 1);
+  }
+}
+
+const YAML11_BOOLEAN = SOURCE_CODES.yaml11Boolean.code;
 
 /** Run the cross-package rules over every package of the repo. */
 export function checkAcrossPackages(packages: readonly CheckedPackage[], catalog: Catalog): Diagnostic[] {

@@ -21,6 +21,13 @@ describe('feature-switch-value: a switch is true or false (SPEC §2.1)', () => {
       ],
     },
     { name: 'a non-integer is the schema’s business', yaml: meet('features:\n  recording: 1.5\n'), expected: [['SP2003', 6, 14]] },
+    {
+      name: 'a YAML 1.1 boolean on a switch: one diagnostic (the schema error, with the YAML 1.2 hint), not SP1011 too',
+      yaml: meet('features:\n  recording: yes\n'),
+      expected: [['SP2003', 6, 14]],
+      hint: 'YAML 1.2 reads `yes` as text: write true',
+    },
+    { name: 'a YAML 1.1 boolean where text is fine keeps its warning', yaml: meet('package_settings:\n  flag: yes\n'), expected: [['SP1011', 6, 9]] },
   ]);
 });
 
