@@ -55,7 +55,7 @@ export const SCHEMA_CODES = defineCodes({
     severity: 'error',
     title: 'Invalid value',
     description: 'The value breaks another rule of its schema.',
-    example: 'channels: [email, email]\n',
+    example: 'notification_preferences:\n  - event: quota_exceeded\n    channels: [email, email]\n',
     fix: 'Follow the message.',
   },
 });

@@ -23,7 +23,8 @@ export const SOURCE_CODES = defineCodes({
     severity: 'error',
     title: 'Too many alias expansions',
     description: 'Expanding the YAML aliases (`*name`) would build an enormous document (an "alias bomb").',
-    example: 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n',
+    example:
+      'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
     fix: 'Write the values out instead of nesting aliases.',
   },
   notUtf8: {
@@ -88,7 +89,7 @@ export const SOURCE_CODES = defineCodes({
     title: 'YAML 1.1 boolean word',
     description:
       'svcpkg reads YAML 1.2, where `yes`, `no`, `on` and `off` are plain strings; YAML 1.1 tools read them as booleans.',
-    example: 'hidden: yes\n',
+    example: 'package_settings:\n  auto_join: yes\n',
     fix: 'Write `true` or `false` for a boolean, or quote the word (`"yes"`) if you mean the string.',
   },
   yaml11Octal: {

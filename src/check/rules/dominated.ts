@@ -15,7 +15,7 @@ export const CODES = defineCodes({
     description:
       'Another package of the same service type and currency costs no more (per day of billing cycle, and in signup fee) and offers at least as much of every feature (absent or `false` counts as 0, an unlimited `true` as infinite), and the two are not identical: nobody should buy this one. A free package is compared with every currency; retired and inactive packages are not compared.',
     example:
-      '# a.yaml\ncode: meet-basic\nprice: 25\ncurrency: EUR\nfeatures: { max_rooms: 5 }\n---\n# b.yaml\ncode: meet-standard\nprice: 20\ncurrency: EUR\nfeatures: { max_rooms: 10 }\n',
+      '# a.yaml\ncode: meet-basic\nservice_type: meet\nprice: 25\ncurrency: EUR\nfeatures: { max_rooms: 5 }\n---\n# b.yaml\ncode: meet-standard\nservice_type: meet\nprice: 20\ncurrency: EUR\nfeatures: { max_rooms: 10 }\n',
     fix: 'Lower its price or raise its limits so it offers something the other does not, or retire it.',
   },
 });

@@ -12,7 +12,7 @@ export const CODES = defineCodes({
     title: 'Two packages at the same tier',
     description:
       'Two packages of the same service type that are on sale (not `retired`, not `inactive`) have the same `tier`, so upgrades and downgrades between them are ambiguous.',
-    example: '# a.yaml\ncode: meet-standard\ntier: 1\n---\n# b.yaml\ncode: meet-plus\ntier: 1\n',
+    example: '# a.yaml\ncode: meet-standard\nservice_type: meet\ntier: 1\n---\n# b.yaml\ncode: meet-plus\nservice_type: meet\ntier: 1\n',
     fix: 'Give each package of a service type its own tier, or retire the one being replaced.',
   },
 });

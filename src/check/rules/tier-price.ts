@@ -13,7 +13,7 @@ export const CODES = defineCodes({
     title: 'Higher tier is cheaper',
     description:
       'A package on sale has a higher `tier` than another of the same service type and currency but a lower price per day of billing cycle (month = 30.436875 days, year = 365.2425, week = 7), so an "upgrade" saves money.',
-    example: '# a.yaml\ncode: meet-standard\ntier: 1\nprice: 20\ncurrency: EUR\n---\n# b.yaml\ncode: meet-premium\ntier: 2\nprice: 15\ncurrency: EUR\n',
+    example: '# a.yaml\ncode: meet-standard\nservice_type: meet\ntier: 1\nprice: 20\ncurrency: EUR\n---\n# b.yaml\ncode: meet-premium\nservice_type: meet\ntier: 2\nprice: 15\ncurrency: EUR\n',
     fix: 'Swap the tiers, or change the prices so that a higher tier costs more.',
   },
 });
