@@ -10,12 +10,13 @@ export const CONFIG_CODES = defineCodes({
     example: 'packages: packages.d\nemit: [json, pdf]\n',
     fix: 'Correct the entry named in the message; the schema lists every option.',
   },
-  missingFolder: {
+  missingConfigFile: {
     code: 'SP9002',
     severity: 'error',
-    title: 'Folder not found',
-    description: 'A folder named on the command line or in svcpkg.config.yaml does not exist. Commands stop with exit code 2.',
-    example: 'svcpkg validate packagez.d',
-    fix: 'Correct the path.',
+    title: 'Configuration file not found',
+    description:
+      'The configuration file named with `--config` does not exist. Commands stop with exit code 2. (A missing packages folder is SP1015, a missing catalog file SP5001.)',
+    example: 'svcpkg validate --config svcpkg.conf.yaml',
+    fix: 'Correct the path, or leave `--config` out to use svcpkg.config.yaml at the project root.',
   },
 });

@@ -5,6 +5,7 @@ import { DEFAULT_CATALOG_DIR } from '../assets.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SvcpkgConfig } from '../generated/config.js';
 import { checkDocument } from '../schema/validate.js';
+import { CONFIG_CODES } from './codes.js';
 import { displayPath } from '../source/discover.js';
 import { DEFAULT_MAX_DEPTH, parseSource } from '../source/parse.js';
 import { DEFAULT_MAX_FILE_SIZE, decodeSourceBytes } from '../source/read.js';
@@ -81,7 +82,7 @@ export async function loadConfig(cwd: string, overrides: ConfigOverrides = {}, e
       column: 1,
       end_line: 1,
       end_column: 1,
-      code: 'SP9002',
+      code: CONFIG_CODES.missingConfigFile.code,
       severity: 'error',
       message: `configuration file ${displayPath(file, cwd)} not found`,
       file: displayPath(file, cwd),
