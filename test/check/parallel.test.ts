@@ -1,12 +1,12 @@
 // Checking on several threads gives exactly the single-thread result (issue 7). Workers exist only
 // in the build (dist/), which `npm test` builds first, so this test drives the built module.
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp.js';
 
 interface BuiltRepo {
   checkRepo(options: Record<string, unknown>): Promise<{
@@ -21,7 +21,7 @@ describe('checkRepo on several threads', () => {
     const built = (await import(path.join(REPO_ROOT, 'dist', 'check', 'repo.js'))) as BuiltRepo;
     const { threadsFor } = (await import(path.join(REPO_ROOT, 'dist', 'check', 'parallel.js'))) as { threadsFor(files: number, jobs: number): number };
     expect(threadsFor(600, 2)).toBe(2); // the worker path really runs (dist ships worker.js)
-    const root = await mkdtemp(path.join(os.tmpdir(), 'svcpkg-parallel-'));
+    const root = await tempFolder('parallel');
     const folder = path.join(root, 'packages.d');
     await mkdir(folder);
     for (let i = 0; i < 600; i++) {
@@ -70,7 +70,7 @@ describe('checkRepo on several threads', () => {
   });
 
   it('an unused pool does not keep the process alive', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'svcpkg-pool-'));
+    const dir = await tempFolder('pool');
     const script = path.join(dir, 'unused-pool.mjs');
     await writeFile(
       script,

@@ -1,10 +1,10 @@
 // Running the CLI in tests: in-process with captured streams, or as a real child process.
 import { execFile } from 'node:child_process';
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { main } from '../../src/cli/main.js';
 import type { CommandIO } from '../../src/cli/io.js';
+import { tempFolder } from './temp.js';
 
 /** What a CLI run produced. */
 export interface CliResult {
@@ -50,7 +50,7 @@ export function runProcess(args: string[], options: { cwd: string; env?: Record<
 
 /** Create a temporary repository from a map of relative path → content. */
 export async function makeRepo(files: Record<string, string | Uint8Array>): Promise<string> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'svcpkg-test-'));
+  const root = await tempFolder('test');
   for (const [relative, content] of Object.entries(files)) {
     const full = path.join(root, relative);
     await mkdir(path.dirname(full), { recursive: true });

@@ -1,17 +1,17 @@
 // A folder for `--against` tests: the example packages twice — `current/` as they are and
 // `proposed/` with Meet Standard's max_participants lowered from 50 to 40 — and the demo scenario
 // over each (`proposed.yaml`, `current.yaml`), reading the demo events.
-import { copyFile, cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { copyFile, cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { REPO } from './helpers.js';
+import { tempFolder } from '../helpers/temp.js';
 
 /** The lowered quota. */
 export const LOWERED = { package: 'meet-standard', feature: 'max_participants', from: 50, to: 40 } as const;
 
 /** Create the folder; returns its path. */
 export async function againstFolder(): Promise<string> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'svcpkg-against-'));
+  const root = await tempFolder('against');
   await cp(path.join(REPO, 'packages.d'), path.join(root, 'current'), { recursive: true });
   await cp(path.join(REPO, 'packages.d'), path.join(root, 'proposed'), { recursive: true });
   await copyFile(path.join(REPO, 'svcpkg.lock.json'), path.join(root, 'svcpkg.lock.json'));

@@ -1,9 +1,9 @@
 // Running `svcpkg simulate` in-process, and temporary scenario folders.
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { run } from '../../src/cli/commands/simulate.js';
 import type { CommandIO } from '../../src/cli/io.js';
+import { tempFolder } from '../helpers/temp.js';
 
 /** The repository root. */
 export const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -36,7 +36,7 @@ export async function simulate(args: string[], cwd: string, options: { tty?: boo
 
 /** A temporary folder holding `files` (relative path → content). */
 export async function folder(files: Record<string, string | Uint8Array>): Promise<string> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'svcpkg-simulate-'));
+  const root = await tempFolder('simulate');
   for (const [relative, content] of Object.entries(files)) {
     const full = path.join(root, relative);
     await mkdir(path.dirname(full), { recursive: true });

@@ -1,16 +1,16 @@
 // The `yaml` package costs ~25 ms of a start; a run whose files all take the js-yaml fast path,
 // without a diagnostic, must not load it (the pre-commit case: SPEC §11's 300 ms budget).
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, makeRepo, VALID_PACKAGE } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp.js';
 
 /** Validate `repo` with the built CLI in a fresh process; say whether `yaml` got loaded. */
 async function loadsYaml(repo: string): Promise<boolean> {
-  const script = path.join(await mkdtemp(path.join(os.tmpdir(), 'svcpkg-lazy-')), 'run.mjs');
+  const script = path.join(await tempFolder('lazy'), 'run.mjs');
   const needle = path.join('node_modules', 'yaml') + path.sep;
   await writeFile(
     script,
