@@ -162,6 +162,22 @@ describe('an input root that links out of the repository', () => {
     }
   }, 60_000);
 
+  it('a catalog folder linking out of the repository: refused with exit 2, nothing read', async () => {
+    const outside = await outsideDir();
+    for (const file of ['features.yaml', 'service-types.yaml', 'provider-types.yaml']) {
+      await writeFile(path.join(outside, file), `${SECRET}: [\n`);
+    }
+    const repo = await repoWith({ 'packages.d/a.yaml': VALID_PACKAGE });
+    await symlink(outside, path.join(repo, 'catalog'));
+    for (const args of [['validate', '--catalog', 'catalog'], ['compile', '--catalog', 'catalog']]) {
+      const result = await run(args, repo);
+      expect(result.killed).toBe(false);
+      expect(result.code).toBe(2);
+      expect(result.output).toMatch(/catalog is a symbolic link to .*, outside the repository: refused/);
+      expect(result.output).not.toContain(SECRET);
+    }
+  }, 60_000);
+
   it('a root link that stays inside the repository is followed', async () => {
     const repo = await repoWith({ 'real/a.yaml': VALID_PACKAGE });
     await symlink(path.join(repo, 'real'), path.join(repo, 'packages.d'));
