@@ -147,6 +147,27 @@ describe('a link to a device or a FIFO never hangs', () => {
   }, 60_000);
 });
 
+describe('svcpkg.config.yaml', () => {
+  it.each([
+    ['a link to a secret outside', 'secret'],
+    ['a link to /dev/zero', '/dev/zero'],
+    ['a link to a FIFO', 'fifo'],
+  ])('%s: refused (exit 2), never read or printed, no hang', async (_name, kind) => {
+    let target = kind;
+    if (kind === 'secret') target = await secretFile();
+    if (kind === 'fifo') {
+      target = path.join(await outsideDir(), 'pipe');
+      execFileSync('mkfifo', [target]);
+    }
+    const repo = await repoWith({ 'packages.d/a.yaml': VALID_PACKAGE });
+    await symlink(target, path.join(repo, 'svcpkg.config.yaml'));
+    const result = await run(['validate', '--format', 'pretty', '--verbose'], repo);
+    expect(result.killed).toBe(false);
+    expect(result.code).toBe(2);
+    expect(result.output).not.toContain(SECRET);
+  }, 60_000);
+});
+
 describe('an input root that links out of the repository', () => {
   it('packages.d -> a folder outside: refused with exit 2 and a clear message, nothing read', async () => {
     const outside = await outsideDir();
