@@ -1,5 +1,6 @@
 // Reading one file as text: the safe read of safe-file.ts, then UTF-8 check and BOM removal. Never throws.
 import { lstatSync } from 'node:fs';
+import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { FILE_START } from '../diagnostics/diagnostic.js';
 import { SOURCE_CODES } from './codes.js';
@@ -18,6 +19,7 @@ export interface ReadResult {
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const lossyDecoder = new TextDecoder('utf-8');
 
 /** Read a file as UTF-8 text, refusing oversize files and invalid bytes with located diagnostics. */
 export async function readSourceText(absolutePath: string, displayPath: string, maxBytes = DEFAULT_MAX_FILE_SIZE, root?: string): Promise<ReadResult> {
@@ -31,7 +33,13 @@ export async function readSourceText(absolutePath: string, displayPath: string, 
  */
 export function readSourceTextSync(absolutePath: string, displayPath: string, maxBytes = DEFAULT_MAX_FILE_SIZE, root?: string): ReadResult {
   const read = readFileSafely(absolutePath, { maxBytes, root });
-  if (read.ok) return decodeSourceBytes(read.bytes, displayPath);
+  if (read.ok) {
+    const decoded = decodeSourceBytes(read.bytes, displayPath);
+    // Invalid UTF-8 still gets a frame (with U+FFFD where the bad bytes were), as before.
+    textsRead.set(path.resolve(absolutePath), decoded.text ?? lossyDecoder.decode(read.bytes));
+    return decoded;
+  }
+  textsRead.delete(path.resolve(absolutePath)); // a refused file has no frame
   const code = read.kind === 'tooLarge' ? SOURCE_CODES.tooLarge.code : read.kind === 'symlinkOutside' ? SOURCE_CODES.symlinkOutside.code : SOURCE_CODES.unreadable.code;
   const hint =
     read.kind === 'tooLarge'
@@ -55,17 +63,26 @@ export function readSourceTextSync(absolutePath: string, displayPath: string, ma
 }
 
 /**
- * The text of a file for a code frame when the caller has not passed the parsed text: only a
- * regular file that is not a link, under the size cap. A refused file has no frame.
+ * The last text read from each file in this process: a code frame shows the text that was parsed,
+ * not whatever the path holds when the diagnostics are printed. Bounded by the input folder.
+ */
+const textsRead = new Map<string, string>();
+
+/**
+ * The text of a file for a code frame when the caller has not passed the parsed text: the text
+ * read through `readSourceTextSync` when there was one; otherwise (files read elsewhere, such as
+ * the lockfile) only a regular file that is not a link, under the size cap. A refused file has no frame.
  */
 export function readFrameText(absolutePath: string, maxBytes = DEFAULT_MAX_FILE_SIZE): string | undefined {
+  const known = textsRead.get(path.resolve(absolutePath));
+  if (known !== undefined) return known;
   try {
     if (lstatSync(absolutePath).isSymbolicLink()) return undefined;
   } catch {
     return undefined;
   }
   const read = readFileSafely(absolutePath, { maxBytes });
-  return read.ok ? decodeSourceBytes(read.bytes, '').text : undefined;
+  return read.ok ? lossyDecoder.decode(read.bytes) : undefined;
 }
 
 /** Decode bytes as UTF-8 (a BOM is accepted and dropped); invalid bytes give a diagnostic at the first one. */
