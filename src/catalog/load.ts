@@ -12,6 +12,7 @@ import { checkDocument } from '../schema/validate.js';
 import { displayPath } from '../source/discover.js';
 import { parseSource, type SourceDocument } from '../source/parse.js';
 import { readSourceTextSync } from '../source/read.js';
+import { assertRootInRepository } from '../source/safe-file.js';
 import { CATALOG_CODES } from './codes.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { DEFAULT_CATALOG_DIR } from '../assets.js';
@@ -49,6 +50,8 @@ export async function loadCatalog(dir: string, cwd: string = process.cwd(), opti
   const diagnostics: Diagnostic[] = [];
   const files: string[] = [];
   let unusable = false;
+  // A catalog folder that is itself a link out of the repository is refused (exit 2).
+  assertRootInRepository(dir, cwd, displayPath(dir, cwd));
 
   // Read the three files first: a missing one makes the catalog unusable (exit 2).
   const texts = new Map<keyof typeof CATALOG_FILES, { display: string; text: string }>();
@@ -70,7 +73,7 @@ export async function loadCatalog(dir: string, cwd: string = process.cwd(), opti
       continue;
     }
     files.push(display);
-    const read = readSourceTextSync(absolute, display);
+    const read = readSourceTextSync(absolute, display, undefined, dir);
     diagnostics.push(...read.diagnostics);
     if (read.text === undefined) unusable = true;
     else texts.set(kind, { display, text: read.text });

@@ -1,11 +1,11 @@
 // Printing diagnostics in the chosen format, and the exit code they mean (SPEC §4).
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lookupCode } from '../codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { formatDiagnostics, pickFormat, shouldUseColor, UnknownFormatError, type FormatName } from '../diagnostics/format/index.js';
 import type { CommandIO } from './io.js';
+import { readFrameText } from '../source/read.js';
 import { VERSION } from '../version.js';
 
 /** The format to print in, as a usage error when unknown. */
@@ -28,11 +28,8 @@ export function printDiagnostics(
   const readSource = (file: string): string | undefined => {
     const known = options.texts?.get(file);
     if (known !== undefined) return known;
-    try {
-      return readFileSync(path.resolve(io.cwd, file), 'utf8');
-    } catch {
-      return undefined;
-    }
+    // Not a plain second read: a link, device, FIFO or oversize file gets no frame.
+    return readFrameText(path.resolve(io.cwd, file));
   };
   const text = formatDiagnostics(format, diagnostics, {
     color: shouldUseColor(io.stdout, io.env),

@@ -1,5 +1,5 @@
 // svcpkg.config.yaml (SPEC §9): optional, validated like any other input; flags override it.
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_CATALOG_DIR } from '../assets.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -8,7 +8,7 @@ import { checkDocument } from '../schema/validate.js';
 import { CONFIG_CODES } from './codes.js';
 import { displayPath } from '../source/discover.js';
 import { DEFAULT_MAX_DEPTH, parseSource } from '../source/parse.js';
-import { DEFAULT_MAX_FILE_SIZE, decodeSourceBytes } from '../source/read.js';
+import { DEFAULT_MAX_FILE_SIZE, readSourceTextSync } from '../source/read.js';
 
 /** The configuration file name, looked up in the working directory. */
 export const CONFIG_FILE = 'svcpkg.config.yaml';
@@ -64,7 +64,8 @@ export async function loadConfig(cwd: string, overrides: ConfigOverrides = {}, e
     configFile = file;
     root = path.dirname(file);
     const display = displayPath(file, cwd);
-    const decoded = decodeSourceBytes(await readFile(file), display);
+    // Through the safe reader: no device, FIFO or oversize file; the default file may not link out of its folder.
+    const decoded = readSourceTextSync(file, display, undefined, explicitFile ? undefined : cwd);
     diagnostics.push(...decoded.diagnostics);
     if (decoded.text !== undefined) {
       const parsed = parseSource(display, decoded.text);

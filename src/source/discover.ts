@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { FILE_START } from '../diagnostics/diagnostic.js';
 import { SOURCE_CODES } from './codes.js';
+import { assertRootInRepository } from './safe-file.js';
 
 /** A file to read: where it is and how to name it in diagnostics. */
 export interface SourceLocation {
@@ -34,7 +35,8 @@ export function displayPath(absolute: string, cwd: string = process.cwd()): stri
 
 /**
  * Find YAML files under each root (a folder or a single file). Symbolic links are followed only
- * when their target stays inside the root they were found under.
+ * when their target stays inside the root they were found under. Throws IoError when a root is
+ * itself a symbolic link leaving the repository (`cwd`).
  */
 export async function discoverSources(roots: readonly string[], cwd: string = process.cwd()): Promise<Discovery> {
   const files = new Map<string, SourceLocation>();
@@ -43,6 +45,8 @@ export async function discoverSources(roots: readonly string[], cwd: string = pr
 
   for (const root of roots) {
     const absoluteRoot = path.resolve(cwd, root);
+    // A root that is itself a link out of the repository is refused outright (exit 2).
+    assertRootInRepository(absoluteRoot, cwd, displayPath(absoluteRoot, cwd));
     let rootReal: string;
     try {
       rootReal = realpathSync(absoluteRoot);

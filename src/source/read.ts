@@ -1,9 +1,11 @@
-// Reading one file safely: size cap, UTF-8 check, BOM removal. Never throws.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+// Reading one file as text: the safe read of safe-file.ts, then UTF-8 check and BOM removal. Never throws.
+import { lstatSync } from 'node:fs';
+import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { FILE_START } from '../diagnostics/diagnostic.js';
 import { SOURCE_CODES } from './codes.js';
 import { LineIndex } from './position.js';
+import { readFileSafely } from './safe-file.js';
 
 /** Default largest file read: 1 MiB (SPEC §5). */
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
@@ -17,61 +19,70 @@ export interface ReadResult {
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const lossyDecoder = new TextDecoder('utf-8');
 
 /** Read a file as UTF-8 text, refusing oversize files and invalid bytes with located diagnostics. */
-export async function readSourceText(absolutePath: string, displayPath: string, maxBytes = DEFAULT_MAX_FILE_SIZE): Promise<ReadResult> {
-  return readSourceTextSync(absolutePath, displayPath, maxBytes);
+export async function readSourceText(absolutePath: string, displayPath: string, maxBytes = DEFAULT_MAX_FILE_SIZE, root?: string): Promise<ReadResult> {
+  return readSourceTextSync(absolutePath, displayPath, maxBytes, root);
 }
 
 /**
- * The synchronous form: for thousands of small files, one open/fstat/read/close each is about
- * eight times faster than the promise API (35 ms against 287 ms for 2,500 files here).
+ * The synchronous form: for thousands of small files, one lstat/open/fstat/read/close each is
+ * several times faster than the promise API. Every package, catalog and scenario file goes
+ * through `readFileSafely` here: regular files only, inside `root` when given, size-capped.
  */
-export function readSourceTextSync(absolutePath: string, displayPath: string, maxBytes = DEFAULT_MAX_FILE_SIZE): ReadResult {
-  let fd: number | undefined;
-  try {
-    fd = openSync(absolutePath, 'r');
-    const info = fstatSync(fd);
-    if (info.size > maxBytes) {
-      return {
-        diagnostics: [
-          {
-            ...FILE_START,
-            code: SOURCE_CODES.tooLarge.code,
-            severity: 'error',
-            message: `file is ${info.size} bytes, above the ${maxBytes}-byte cap`,
-            file: displayPath,
-            path: '',
-            hint: 'split it into several files, or raise `max_file_size` in svcpkg.config.yaml',
-          },
-        ],
-      };
-    }
-    const bytes = Buffer.allocUnsafe(info.size);
-    let offset = 0;
-    while (offset < info.size) {
-      const read = readSync(fd, bytes, offset, info.size - offset, offset);
-      if (read === 0) break; // the file shrank while we read it: use what is there
-      offset += read;
-    }
-    return decodeSourceBytes(bytes.subarray(0, offset), displayPath);
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
-    return {
-      diagnostics: [
-        {
-          ...FILE_START,
-          code: SOURCE_CODES.unreadable.code,
-          severity: 'error',
-          message: `cannot read the file (${reason})`,
-          file: displayPath,
-          path: '',
-        },
-      ],
-    };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+export function readSourceTextSync(absolutePath: string, displayPath: string, maxBytes = DEFAULT_MAX_FILE_SIZE, root?: string): ReadResult {
+  const read = readFileSafely(absolutePath, { maxBytes, root });
+  if (read.ok) {
+    const decoded = decodeSourceBytes(read.bytes, displayPath);
+    // Invalid UTF-8 still gets a frame (with U+FFFD where the bad bytes were), as before.
+    textsRead.set(path.resolve(absolutePath), decoded.text ?? lossyDecoder.decode(read.bytes));
+    return decoded;
   }
+  textsRead.delete(path.resolve(absolutePath)); // a refused file has no frame
+  const code = read.kind === 'tooLarge' ? SOURCE_CODES.tooLarge.code : read.kind === 'symlinkOutside' ? SOURCE_CODES.symlinkOutside.code : SOURCE_CODES.unreadable.code;
+  const hint =
+    read.kind === 'tooLarge'
+      ? 'split it into several files, or raise `max_file_size` in svcpkg.config.yaml'
+      : read.kind === 'symlinkOutside'
+        ? 'copy the file into the packages folder, or point the link inside it'
+        : undefined;
+  return {
+    diagnostics: [
+      {
+        ...FILE_START,
+        code,
+        severity: 'error',
+        message: read.reason,
+        file: displayPath,
+        path: '',
+        ...(hint !== undefined ? { hint } : {}),
+      },
+    ],
+  };
+}
+
+/**
+ * The last text read from each file in this process: a code frame shows the text that was parsed,
+ * not whatever the path holds when the diagnostics are printed. Bounded by the input folder.
+ */
+const textsRead = new Map<string, string>();
+
+/**
+ * The text of a file for a code frame when the caller has not passed the parsed text: the text
+ * read through `readSourceTextSync` when there was one; otherwise (files read elsewhere, such as
+ * the lockfile) only a regular file that is not a link, under the size cap. A refused file has no frame.
+ */
+export function readFrameText(absolutePath: string, maxBytes = DEFAULT_MAX_FILE_SIZE): string | undefined {
+  const known = textsRead.get(path.resolve(absolutePath));
+  if (known !== undefined) return known;
+  try {
+    if (lstatSync(absolutePath).isSymbolicLink()) return undefined;
+  } catch {
+    return undefined;
+  }
+  const read = readFileSafely(absolutePath, { maxBytes });
+  return read.ok ? lossyDecoder.decode(read.bytes) : undefined;
 }
 
 /** Decode bytes as UTF-8 (a BOM is accepted and dropped); invalid bytes give a diagnostic at the first one. */

@@ -3,7 +3,7 @@
 // and print what changes. `--html FILE` also writes a page of charts. stdout holds only the
 // report; diagnostics and progress go to stderr.
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFrameText } from '../../source/read.js';
 import { access } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { writeFilesAtomically } from '../../compile/emit/write.js';
@@ -288,9 +288,5 @@ function printDiagnostics(diagnostics: readonly Diagnostic[], io: CommandIO, qui
 
 /** A file's text for code frames, or undefined. */
 function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readFrameText(file);
 }
