@@ -29,4 +29,12 @@ describe('terminal and CI outputs', () => {
       if (format === 'github') expect(result.stdout).toMatch(/^::error file=packages\.d\/a\\u\{202E\}gpj\.yaml,.*␛\[31m\\u\{202E\}rooms/m);
     });
   }
+
+  it('escapes hostile names in the list of skipped files', async () => {
+    const repo = await makeRepo({ 'packages.d/a.yaml': HOSTILE, 'packages.d/x\u001b[2J\u202E.txt': 'x' });
+    repos.push(repo);
+    const result = await runProcess(['validate', '--verbose', '--format', 'json'], { cwd: repo });
+    expect(result.stderr).toContain('skipped 1 non-YAML file');
+    expect(result.stderr).not.toMatch(UNSAFE);
+  });
 });
