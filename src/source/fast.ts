@@ -5,6 +5,7 @@ import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import type { Span } from '../diagnostics/diagnostic.js';
 import { FILE_START } from '../diagnostics/diagnostic.js';
 import { findExcessiveNesting } from './depth.js';
+import { inspectParsed } from './plain.js';
 import { DEFAULT_MAX_DEPTH, parseSource, type LocateTarget, type ParseOptions, type SourceDocument, type SourceFile } from './parse.js';
 
 // Where a plain value may start and end on a line (block or flow context).
@@ -76,6 +77,7 @@ export function parseSourceFast(file: string, text: string, options: ParseOption
     nonEmpty++;
     if (wantList ? !Array.isArray(value) : !isPlainObject(value)) return undefined;
     if (tooDeep(value, maxDepth)) return undefined;
+    if (inspectParsed(value).length > 0) return undefined; // forbidden keys: the full parser locates them
   }
   if (nonEmpty === 0) return undefined;
 

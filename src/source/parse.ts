@@ -5,6 +5,7 @@ import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import { FILE_START } from '../diagnostics/diagnostic.js';
 import { SOURCE_CODES } from './codes.js';
 import { findExcessiveNesting, HARD_DEPTH_LIMIT } from './depth.js';
+import { FORBIDDEN_KEYS, inspectParsed } from './plain.js';
 import { LineIndex } from './position.js';
 
 /**
@@ -58,7 +59,6 @@ export interface SourceFile {
   readonly diagnostics: Diagnostic[];
 }
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Parse a file's text. Never throws: every problem becomes a located diagnostic. */
 export function parseSource(file: string, text: string, options: ParseOptions = {}): SourceFile {
@@ -165,6 +165,7 @@ export function parseSource(file: string, text: string, options: ParseOptions = 
       });
       return;
     }
+    reportForbiddenKeys(doc, file, index, inspectParsed(value), at, diagnostics);
 
     const wantList = options.root === 'sequence';
     if (wantList ? !yaml().isSeq(contents) : !yaml().isMap(contents)) {
@@ -436,6 +437,36 @@ function scanNodes(
         });
       }
     }
+  }
+}
+
+/**
+ * SP1009 for forbidden keys found on the parsed value (plain.ts) that the node scan did not report:
+ * keys spelt with escapes, or reached through aliases, where the raw-text gate sees nothing.
+ */
+function reportForbiddenKeys(
+  doc: Document.Parsed,
+  file: string,
+  index: number,
+  pointers: readonly string[],
+  at: (start: number, end: number) => Span,
+  out: Diagnostic[],
+): void {
+  for (const pointer of pointers) {
+    const code = SOURCE_CODES.forbiddenKey.code;
+    if (out.some((d) => d.code === code && d.document === index && d.path === pointer)) continue;
+    const segments = splitPointer(pointer);
+    const [start, end] = nodeRange(findNode(doc, pointer, 'key').node);
+    out.push({
+      ...at(start, end),
+      code,
+      severity: 'error',
+      message: `the key \`${segments[segments.length - 1] ?? ''}\` is not accepted anywhere`,
+      file,
+      path: pointer,
+      document: index,
+      hint: 'rename the key',
+    });
   }
 }
 

@@ -66,7 +66,7 @@ describe('formatGithub', () => {
     const d = diagnostic({ file: 'a,line=1:b.yaml', message: 'bad\n::error::forged\r\n%0A' });
     const out = formatGithub([d]);
     expect(annotation(d)).toBe(
-      '::error file=a%2Cline=1%3Ab.yaml,line=7,col=3,endLine=7,endColumn=11,title=SP2003::bad%0A::error::forged%0D%0A%250A',
+      '::error file=a%2Cline=1%3Ab.yaml,line=7,col=3,endLine=7,endColumn=11,title=SP2003::bad%0A::error::forged␍%0A%250A', // CR is made visible: GitHub would unescape %0D
     );
     // Only the real annotation starts a line with `::`.
     expect(out.split('\n').filter((l) => l.trimStart().startsWith('::'))).toHaveLength(1);

@@ -1,6 +1,7 @@
 // `svcpkg validate [PATHS…]`: every problem in every package, located, in one run (SPEC §4–5).
 import { checkRepo } from '../../check/repo.js';
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { printable } from '../../diagnostics/format/printable.js';
 import { parseCommandArgs, positiveInteger } from '../args.js';
 import type { CommandIO } from '../io.js';
 import { loadProject, printUsage, repoOptions, resultCacheDir } from '../project.js';
@@ -70,7 +71,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   });
   const ignored = staged ? staged.ignored : result.ignored;
   if (values.verbose && ignored.length > 0) {
-    io.stderr.write(`svcpkg: skipped ${ignored.length} non-YAML file(s):\n${ignored.map((f) => `  ${f}\n`).join('')}`);
+    io.stderr.write(`svcpkg: skipped ${ignored.length} non-YAML file(s):\n${ignored.map((f) => `  ${printable(f)}\n`).join('')}`);
   }
   if (values.verbose && cacheDir !== undefined) {
     io.stderr.write(`svcpkg: ${result.fromCache} of ${result.files.length} file(s) unchanged since the last run, taken from the result cache\n`);

@@ -99,10 +99,21 @@ export async function renderManifestTs(manifest: Manifest): Promise<string> {
     // Through a P['features'] variable: indexing `pkg.features` directly would use P's constraint.
     statements: ["const features: P['features'] = pkg.features;", 'return features[code];'],
   });
-  // JSON is a TypeScript expression: the literal is manifest.json's text, unchanged.
+  // JSON is a TypeScript expression: the literal is manifest.json's text, with one exception.
   const text = file.getFullText();
   const at = text.indexOf(DATA_PLACEHOLDER);
-  return `${BANNER}\n\n${text.slice(0, at)}${JSON.stringify(manifest, null, 2)}${text.slice(at + DATA_PLACEHOLDER.length)}`;
+  return `${BANNER}\n\n${text.slice(0, at)}${dataLiteral(manifest)}${text.slice(at + DATA_PLACEHOLDER.length)}`;
+}
+
+/**
+ * The manifest as an object literal. In JSON `"__proto__": …` is a key like any other, but in an
+ * object literal it sets the object's prototype, so the TS data would differ from the JSON: that key
+ * is written as the computed key `["__proto__"]`, which defines an own property. With two-space
+ * JSON, a line starting with spaces and `"__proto__":` is always a key (a string value escapes its
+ * quotes and line breaks). Validation refuses the key (SP1009); this keeps the emitter safe alone.
+ */
+function dataLiteral(manifest: Manifest): string {
+  return JSON.stringify(manifest, null, 2).replace(/^( *)"__proto__":/gm, '$1["__proto__"]:');
 }
 
 function quote(value: string): string {

@@ -3,7 +3,7 @@
 import type { Diagnostic, Severity } from '../diagnostic.js';
 import { sortDiagnostics } from '../diagnostic.js';
 import { displayPath, formatLocation } from './location.js';
-import { printable } from './printable.js';
+import { printable, printableLines } from './printable.js';
 import { countOf, summaryLine, type RunStats } from './summary.js';
 
 /** Annotations GitHub shows per type (error, warning, notice) and step; the rest are dropped silently. */
@@ -67,8 +67,10 @@ export function annotation(d: Diagnostic, cwd?: string): string {
   const props: Array<[string, string]> = [];
   if (d.file !== '') props.push(['file', displayPath(d.file, cwd)], ...positionProperties(d));
   props.push(['title', d.code]);
-  const rendered = props.map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',');
-  return `::${ANNOTATION[d.severity]} ${rendered}::${escapeData(annotationText(d, cwd))}`;
+  // Control and bidirectional characters are made visible before the command's own escaping:
+  // GitHub unescapes %-sequences, so they would reach the log raw (printable.ts).
+  const rendered = props.map(([key, value]) => `${key}=${escapeProperty(printable(value))}`).join(',');
+  return `::${ANNOTATION[d.severity]} ${rendered}::${escapeData(printableLines(annotationText(d, cwd)))}`;
 }
 
 /**

@@ -24,14 +24,28 @@ export function visibleStandIn(codePoint: number): string | undefined {
 }
 
 /**
- * One line of printable text: every unsafe code point replaced by its stand-in (tabs become one
- * space), so a message can neither break the line nor inject escape sequences.
+ * One line of printable text: every unsafe code point replaced by a visible stand-in (tabs become
+ * one space), so a message can neither break the line nor inject escape sequences. C0 controls and
+ * DEL keep their control pictures (␛, ␊); the rest, whose U+FFFD would hide what was there, are
+ * written as `\u{202E}` (a message has no columns to keep aligned, unlike a code frame).
  */
 export function printable(text: string): string {
   let out = '';
   for (const char of text) {
     const codePoint = char.codePointAt(0) ?? 0;
-    out += codePoint === 0x09 ? ' ' : (visibleStandIn(codePoint) ?? char);
+    if (codePoint === 0x09) out += ' ';
+    else {
+      const standIn = visibleStandIn(codePoint);
+      out += standIn === undefined ? char : standIn === REPLACEMENT ? `\\u{${codePoint.toString(16).toUpperCase()}}` : standIn;
+    }
   }
   return out;
+}
+
+/**
+ * Printable text that may span lines: each line made printable on its own, line feeds kept (for
+ * outputs that escape or indent them themselves, such as GitHub annotation messages).
+ */
+export function printableLines(text: string): string {
+  return text.split('\n').map(printable).join('\n');
 }
