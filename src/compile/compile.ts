@@ -10,10 +10,12 @@ import { buildFromPackages } from './build.js';
 import { renderManifestJson } from './emit/json.js';
 import { renderManifestTs } from './emit/typescript.js';
 import { nodeWriterFs, writeFilesAtomically, type OutputFile, type WriterFs, type WrittenFile } from './emit/write.js';
+import { acquireCompileLock, type HeldLock } from './lockfile/advisory-lock.js';
 import type { IdMinter } from './lockfile/mint.js';
 import type { LockChange } from './lockfile/plan.js';
 import { readLockfile } from './lockfile/read.js';
 import { serializeLockfile } from './lockfile/serialize.js';
+import { removeStaleTemps } from './stale-temps.js';
 import { outputsUpToDate, stampPath, writeStamp } from './stamp.js';
 
 /** An artifact compile can write. */
@@ -60,11 +62,29 @@ export interface CompileResult {
   unusable: boolean;
 }
 
-/** Compile a repository. Throws IoError when an output cannot be written (nothing partial is left). */
+/**
+ * Compile a repository. Throws IoError when an output cannot be written (nothing partial is left),
+ * or when another svcpkg holds the repository's compile lock for longer than the wait.
+ */
 export async function compileProject(options: CompileOptions): Promise<CompileResult> {
   const lockPath = path.resolve(options.cwd, options.lockfile);
+  // The lockfile is read, planned and written — and the manifests carrying its ids written — under
+  // one advisory lock, so two compiles never mint ids at once (docs/decisions.md). Validation runs
+  // meanwhile: only the lockfile read waits for the lock.
+  const locking = acquireCompileLock(lockPath);
+  let held: HeldLock | undefined;
+  try {
+    return await compileLocked(options, lockPath, locking.then((lock) => (held = lock)));
+  } finally {
+    // The lock may still be on its way when validation failed first: release it whenever it comes.
+    if (held) await held.release();
+    else await locking.then((lock) => lock.release(), () => undefined);
+  }
+}
+
+async function compileLocked(options: CompileOptions, lockPath: string, locked: Promise<HeldLock>): Promise<CompileResult> {
   const outDir = path.resolve(options.cwd, options.out);
-  const [check, lock] = await Promise.all([checkRepo(options), readLockfile(lockPath, options.cwd)]);
+  const [check, lock] = await Promise.all([checkRepo(options), locked.then(() => readLockfile(lockPath, options.cwd))]);
   const lockfile = { path: lockPath, display: lock.file, changed: false, changes: [] as LockChange[] };
   let diagnostics = [...check.diagnostics, ...lock.diagnostics];
   const fails = (list: readonly Diagnostic[]) => list.some((d) => d.severity === 'error' || (options.strict === true && d.severity === 'warning'));
@@ -89,6 +109,8 @@ export async function compileProject(options: CompileOptions): Promise<CompileRe
   const emit = options.emit ?? ['json', 'ts'];
   const kinds = (['json', 'ts'] as const).filter((k) => emit.includes(k));
   const targets = kinds.map((kind) => path.join(outDir, EMIT_FILES[kind]));
+  // Temporaries of a compile that was killed mid-write: nothing else removes them.
+  if (!options.fs) await removeStaleTemps([lockPath, ...Object.values(EMIT_FILES).map((name) => path.join(outDir, name))]);
   // Nothing changed since the last compile (same inputs, same svcpkg, outputs untouched on disk):
   // skip rendering and comparing them. Only with the real file system: tests inject failures.
   const stamp = options.fs || options.stamp === false ? undefined : stampPath(lockPath);

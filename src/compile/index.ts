@@ -7,6 +7,7 @@ export * from './emit/typescript.js';
 export * from './emit/write.js';
 export * from './explain.js';
 export * from './in-memory.js';
+export * from './lockfile/advisory-lock.js';
 export * from './lockfile/mint.js';
 export * from './lockfile/plan.js';
 export * from './lockfile/read.js';
