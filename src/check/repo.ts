@@ -42,6 +42,12 @@ export interface RepoCheckOptions {
    * read or written: a library call leaves no files behind unasked.
    */
   cacheDir?: string;
+  /**
+   * Whether results stored in `cacheDir` are used (default true). False still rewrites the cache
+   * but checks every file: in CI and with --locked a forged cache must not turn broken YAML into a
+   * pass (docs/decisions.md).
+   */
+  cacheRead?: boolean;
   /** Threads to check files with: 1 = this thread only, 0 or absent = automatic (large repos only). */
   jobs?: number;
 }
@@ -78,7 +84,7 @@ export async function checkRepo(options: RepoCheckOptions): Promise<RepoCheck> {
   // cache on disk; the rest are checked, in parallel when there are many.
   const stored =
     options.cacheDir !== undefined && catalogLoad.sourceHash !== undefined
-      ? openResultCache(options.cacheDir, { catalogHash: catalogLoad.sourceHash, catalogFiles: catalogLoad.files, parseOptions })
+      ? openResultCache(options.cacheDir, { catalogHash: catalogLoad.sourceHash, catalogFiles: catalogLoad.files, parseOptions }, options.cacheRead ?? true)
       : undefined;
   // Workers start as soon as the file count says they will pay, so that their start-up overlaps
   // the reading; not when the caches are likely to hold most files.

@@ -33,12 +33,15 @@ export interface ResultCache {
   save(files: readonly CheckedFile[]): void;
 }
 
-/** Open the result cache in `dir` for a run with these inputs. */
-export function openResultCache(dir: string, inputs: ResultCacheInputs): ResultCache {
+/**
+ * Open the result cache in `dir` for a run with these inputs. With `read` false the stored results
+ * are not used (every file is checked) but the cache is still rewritten for later runs.
+ */
+export function openResultCache(dir: string, inputs: ResultCacheInputs, read = true): ResultCache {
   const file = path.join(dir, RESULT_CACHE_FILE);
   const key = resultCacheKey(inputs);
   // An unusable file reads as empty: every file misses, so it is rewritten whole.
-  const stored = new Map((readCacheFile(file, key) ?? []).map((e): [string, CacheEntry] => [e.result.file, e]));
+  const stored = new Map(((read ? readCacheFile(file, key) : undefined) ?? []).map((e): [string, CacheEntry] => [e.result.file, e]));
   const hashes = new Map<string, string>();
   const hits = new Set<string>();
   return {

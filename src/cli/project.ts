@@ -54,6 +54,18 @@ export function resultCacheDir(config: ResolvedConfig, noCache: boolean | undefi
   return noCache ? undefined : path.join(path.dirname(config.lockfile), CACHE_DIR);
 }
 
+/**
+ * Whether validate and compile use the results stored in the result cache. Not in CI (`CI` set,
+ * other than `false` or `0`) nor with --locked unless --cache asks for it: there the verdict must
+ * not rest on a file anyone could have forged. The cache is written either way.
+ */
+export function readsResultCache(io: CommandIO, flags: { cache?: boolean | undefined; locked?: boolean | undefined }): boolean {
+  if (flags.cache) return true;
+  const ci = io.env.CI;
+  const inCi = ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
+  return !inCi && !flags.locked;
+}
+
 /** Print a command's usage for --help; returns the exit code 0. */
 export function printUsage(io: CommandIO, usage: string): number {
   io.stdout.write(usage + '\n');

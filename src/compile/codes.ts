@@ -88,4 +88,13 @@ export const COMPILE_CODES = defineCodes({
     example: 'features:\n  max_room: 10\n',
     fix: 'Correct the reference to a catalog entry.',
   },
+  renamedCodeReused: {
+    code: 'SP6011',
+    severity: 'warning',
+    title: 'Code was renamed away: new ids',
+    description:
+      'The package has a code that an earlier compile renamed away with previous_code: its ids went with the rename to another code (listed in that entry\'s previous_codes in svcpkg.lock.json), so this package gets fresh ids. That is right for a genuinely new package that reuses an old code, but a mistake when the rename was meant to be undone.',
+    example: '# svcpkg.lock.json: "meet-basic": { ..., "previous_codes": ["meet-standard"] }\ncode: meet-standard\n',
+    fix: 'To keep the fresh ids, nothing (or rename the package so the old code stays retired). To undo the rename, give this package `previous_code:` naming the code the ids went to, and remove or recode that package.',
+  },
 });

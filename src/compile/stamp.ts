@@ -15,6 +15,31 @@ interface Stamp {
   outputs: { path: string; size: number; mtime_ms: number }[];
 }
 
+/**
+ * The stamp is only a cache: anything that is not exactly the shape `writeStamp` writes (`null`,
+ * a right hash without `outputs`, wrong types) is ignored and the compile renders in full.
+ */
+function isStamp(value: unknown): value is Stamp {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  if (typeof record.version !== 'string' || typeof record.inputs_hash !== 'string') return false;
+  const outputs = record.outputs;
+  return (
+    Array.isArray(outputs) &&
+    outputs.every((entry: unknown) => {
+      if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return false;
+      const output = entry as Record<string, unknown>;
+      return (
+        typeof output.path === 'string' &&
+        typeof output.size === 'number' &&
+        Number.isFinite(output.size) &&
+        typeof output.mtime_ms === 'number' &&
+        Number.isFinite(output.mtime_ms)
+      );
+    })
+  );
+}
+
 /** Where the stamp of a compile writing next to `lockfile` lives. */
 export function stampPath(lockfile: string): string {
   return path.join(path.dirname(lockfile), CACHE_DIR, 'compile.json');
@@ -24,7 +49,9 @@ export function stampPath(lockfile: string): string {
 export function outputsUpToDate(stampFile: string, inputsHash: string, outputs: readonly string[]): boolean {
   let stamp: Stamp;
   try {
-    stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as Stamp;
+    const parsed: unknown = JSON.parse(readFileSync(stampFile, 'utf8'));
+    if (!isStamp(parsed)) return false;
+    stamp = parsed;
   } catch {
     return false;
   }

@@ -67,10 +67,15 @@ function idOf(value: unknown): string | undefined {
 /** A decimal number written as a JSON string (Lago sends amounts as strings too). */
 const DECIMAL = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
-/** A non-negative amount rounded to 6 decimals, or NaN when missing, non-numeric or negative. */
+/**
+ * A non-negative amount rounded to 6 decimals, or NaN when missing, non-numeric, negative or not
+ * finite — `1e308` is finite, but not once rounded (it is scaled to micro-units first).
+ */
 function amountOf(value: unknown): number {
   const n = typeof value === 'number' ? value : typeof value === 'string' && DECIMAL.test(value) ? Number(value) : NaN;
-  return n >= 0 && n < Infinity ? roundAmount(n) : NaN;
+  if (!(n >= 0 && n < Infinity)) return NaN;
+  const rounded = roundAmount(n);
+  return Number.isFinite(rounded) ? rounded : NaN;
 }
 
 /** A limit as decisions and reports show it. */
@@ -297,6 +302,12 @@ class EvaluatorImpl implements Evaluator {
         const after = underflow.usageAfterRemove(aggregation, amount, identity);
         return this.count(decide('denied', 'invalid', level, underflow.usage, after, undefined, window, t), 'invalid');
       }
+    }
+    // Check 5, continued: an add may not take a sum to Infinity in any bucket (finite amounts
+    // can overflow together); usage stays a finite number, which the JSON report can hold.
+    if (!removing && aggregation === SUM) {
+      const overflows = (b: Bucket | null): boolean => b !== null && !Number.isFinite(b.usageAfterAdd(aggregation, amount, identity));
+      if (overflows(bucket) || overflows(accountBucket) || overflows(roomBucket)) return this.deny(f, 'invalid', t);
     }
     // Check 6: the subscription is not in trial, active or grace (or was rejected).
     if (t < sub.activeFrom || t >= sub.activeUntil) return this.deny(f, 'inactive', t);

@@ -63,7 +63,12 @@ async function hits(dir: string): Promise<number> {
   return (await checkRepo({ ...options, cacheDir: path.join(dir, '.svcpkg-cache') })).fromCache;
 }
 
-const validate = (dir: string, ...args: string[]) => runInProcess(['validate', ...args], { cwd: dir });
+/**
+ * The environment of a developer's machine: no `CI`, where the cache is read. runInProcess does
+ * not inherit the test's environment, so these tests behave the same locally and in CI (CI=true).
+ */
+const LOCAL = { CI: undefined };
+const validate = (dir: string, ...args: string[]) => runInProcess(['validate', ...args], { cwd: dir, env: LOCAL });
 
 describe('result cache (.svcpkg-cache)', () => {
   it('prints byte-identical output cold and warm, in every format, on hostile and broken input', async () => {
@@ -192,7 +197,7 @@ describe('result cache (.svcpkg-cache)', () => {
   it('with --no-cache neither reads nor writes it, in validate and compile', async () => {
     const dir = await repo({ 'packages.d/a.yaml': VALID_PACKAGE });
     expect((await validate(dir, '--no-cache')).code).toBe(0);
-    expect((await runInProcess(['compile', '--no-cache'], { cwd: dir })).code).toBe(0);
+    expect((await runInProcess(['compile', '--no-cache'], { cwd: dir, env: LOCAL })).code).toBe(0);
     await expect(stat(path.join(dir, '.svcpkg-cache'))).rejects.toThrow();
 
     expect((await validate(dir)).code).toBe(0);
@@ -201,15 +206,52 @@ describe('result cache (.svcpkg-cache)', () => {
     // An edit a cached run would store: --no-cache must neither see the forged entry nor store it.
     await writeFile(path.join(dir, 'packages.d/b.yaml'), VALID_PACKAGE.replace('meet-basic', 'meet-b').replace('Basic', 'B'));
     for (const command of ['validate', 'compile']) {
-      const result = await runInProcess([command, '--no-cache'], { cwd: dir });
+      const result = await runInProcess([command, '--no-cache'], { cwd: dir, env: LOCAL });
       expect(result.code, command).toBe(0);
       expect(result.stdout, command).not.toContain(FORGED);
       expect(await readFile(cacheFileOf(dir)), command).toEqual(forged);
     }
-    const cached = await runInProcess(['compile'], { cwd: dir });
+    const cached = await runInProcess(['compile'], { cwd: dir, env: LOCAL });
     expect(cached.stdout).toContain(FORGED); // compile reads the cache too…
     expect(cached.code).toBe(1);
     expect(await readFile(cacheFileOf(dir))).not.toEqual(forged); // …and stores b.yaml
+  });
+
+  it('is written but not read in CI and with --locked, unless --cache is given', async () => {
+    // A forged cache file with a valid checksum that says broken YAML passes (issue 11).
+    const dir = await repo({ 'packages.d/a.yaml': VALID_PACKAGE.replace('name: Basic', 'name: Basic\npirce: 3') });
+    expect((await validate(dir)).code).toBe(1);
+    const entries = await entriesOf(dir);
+    for (const { result } of entries) {
+      result.diagnostics = [];
+      for (const pkg of result.packages) pkg.schemaValid = true;
+    }
+    writeCacheFile(cacheFileOf(dir), await keyOf(dir), entries);
+    const forged = await readFile(cacheFileOf(dir));
+    expect((await validate(dir)).code).toBe(0); // the forgery works where the cache is read
+
+    const ci = { cwd: dir, env: { CI: 'true' } };
+    for (const [args, options] of [
+      [['validate'], ci],
+      [['compile'], ci],
+      [['validate', '--locked'], { cwd: dir, env: LOCAL }],
+      [['compile', '--locked'], { cwd: dir, env: LOCAL }],
+    ] as const) {
+      writeCacheFile(cacheFileOf(dir), await keyOf(dir), entries);
+      const result = await runInProcess([...args], options);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr + result.stdout, args.join(' ')).toContain('pirce');
+      // Written all the same, with the true result: the next local run is right too.
+      expect(await readFile(cacheFileOf(dir)), args.join(' ')).not.toEqual(forged);
+    }
+    writeCacheFile(cacheFileOf(dir), await keyOf(dir), entries);
+    expect((await runInProcess(['validate', '--cache'], ci)).code).toBe(0);
+    writeCacheFile(cacheFileOf(dir), await keyOf(dir), entries);
+    // (It still fails: the lockfile has no ids for the package; but not on the forged-away key.)
+    const locked = await runInProcess(['validate', '--locked', '--cache'], { cwd: dir, env: LOCAL });
+    expect(locked.stderr + locked.stdout).not.toContain('pirce');
+    writeCacheFile(cacheFileOf(dir), await keyOf(dir), entries);
+    expect((await runInProcess(['validate'], { cwd: dir, env: { CI: 'false' } })).code).toBe(0);
   });
 
   it('holds entries for the files of the last run only', async () => {

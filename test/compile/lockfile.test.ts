@@ -99,6 +99,23 @@ describe('the lockfile', () => {
     expect(await lockEntries(dir)).toEqual(after);
   });
 
+  it('warns when a code renamed away with previous_code is added again, naming the code its ids went to', async () => {
+    const dir = await fixtureRepo('basic');
+    const text = await read(dir, 'packages.d/webinar.yaml');
+    await put(dir, 'packages.d/webinar.yaml', text.replace('code: webinar-basic', 'code: webinar-start\nprevious_code: webinar-basic'));
+    expect((await runCli(dir, 'compile')).code).toBe(0);
+    await put(dir, 'packages.d/again.yaml', text);
+    const run = await runCli(dir, 'compile', '--format', 'json');
+    expect(run.code).toBe(0);
+    expect(diagnosticsOf(run.stdout)).toMatchObject([
+      { code: 'SP6011', severity: 'warning', file: 'packages.d/again.yaml', path: '/code', message: expect.stringContaining('renamed to `webinar-start`') },
+    ]);
+    const after = await lockEntries(dir);
+    expect(after['webinar-basic']?.id).not.toBe(after['webinar-start']?.id);
+    // Said once, when the new ids are minted: afterwards the code has its own entry.
+    expect((await runCli(dir, 'compile', '--format', 'json')).stdout).not.toContain('SP6011');
+  });
+
   it('refuses a previous_code that is still another package\'s code', async () => {
     const dir = await fixtureRepo('basic');
     await put(dir, 'packages.d/plus.yaml', `${PLUS}previous_code: meet-standard\n`);

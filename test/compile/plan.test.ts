@@ -100,6 +100,22 @@ describe('planLockfile', () => {
       problems: ['SP6007 b /id'],
     },
     {
+      name: 'a code renamed away and added again gets new ids, with a warning naming its successor',
+      previous: { x: { ...A, previous_codes: ['a'] } },
+      packages: [pkg('a'), pkg('x')],
+      next: { a: { id: 'Test000000000001', uuid: 'aaaaaaaa-0000-4000-8000-000000000001', ulid: '01J00000000000000000000001' }, x: { ...A, previous_codes: ['a'] } },
+      changes: ['mint a'],
+      problems: ['SP6011 a /code'],
+    },
+    {
+      name: 'a code renamed away twice names where the ids are now, a tombstone too',
+      previous: { y: { ...A, previous_codes: ['a', 'x'], removed: true } },
+      packages: [pkg('x')],
+      next: { x: { id: 'Test000000000001', uuid: 'aaaaaaaa-0000-4000-8000-000000000001', ulid: '01J00000000000000000000001' }, y: { ...A, previous_codes: ['a', 'x'], removed: true } },
+      changes: ['mint x'],
+      problems: ['SP6011 x /code'],
+    },
+    {
       name: 'previous_code naming a live package is an error',
       previous: { a: A },
       packages: [pkg('a'), pkg('x', { previousCode: 'a' })],

@@ -5,7 +5,7 @@ import { countOf } from '../../diagnostics/format/summary.js';
 import { compileProject, type CompileResult, type EmitKind } from '../../compile/compile.js';
 import { parseCommandArgs, positiveInteger } from '../args.js';
 import type { CommandIO } from '../io.js';
-import { loadProject, printUsage, repoOptions, resultCacheDir } from '../project.js';
+import { loadProject, printUsage, readsResultCache, repoOptions, resultCacheDir } from '../project.js';
 import { chooseFormat, exitCodeFor, printDiagnostics } from '../output.js';
 
 export const USAGE = `Usage: svcpkg compile [options]
@@ -27,6 +27,8 @@ Options:
   --no-cache             neither read nor write .svcpkg-cache/ (the result cache, which lets a
                          later run skip the files unchanged since, and the compile stamp, which
                          skips an unchanged compile; both safe to delete)
+  --cache                use the result cache in CI (\`CI\` set) and with --locked too, where
+                         by default it is written but not read
   -h, --help             show this help
 
 Exit codes: 0 compiled, 1 errors (or warnings with --strict, or --locked and the lockfile would
@@ -46,6 +48,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       'max-file-size': { type: 'string' },
       jobs: { type: 'string' },
       'no-cache': { type: 'boolean' },
+      cache: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,
@@ -62,7 +65,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const cacheDir = resultCacheDir(config, values['no-cache']);
   const result = await compileProject({
     ...repoOptions(config, io),
-    ...(cacheDir !== undefined ? { cacheDir } : { stamp: false }),
+    ...(cacheDir !== undefined ? { cacheDir, cacheRead: readsResultCache(io, values) } : { stamp: false }),
     ...(jobs !== undefined ? { jobs } : {}),
     lockfile: config.lockfile,
     out: config.out,

@@ -4,7 +4,7 @@ import { sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.j
 import { printable } from '../../diagnostics/format/printable.js';
 import { parseCommandArgs, positiveInteger } from '../args.js';
 import type { CommandIO } from '../io.js';
-import { loadProject, printUsage, repoOptions, resultCacheDir } from '../project.js';
+import { loadProject, printUsage, readsResultCache, repoOptions, resultCacheDir } from '../project.js';
 import { chooseFormat, exitCodeFor, printDiagnostics } from '../output.js';
 
 export const USAGE = `Usage: svcpkg validate [PATHS…] [options]
@@ -27,6 +27,8 @@ Options:
                          up; 1 checks on this thread only, e.g. on a machine with one free core)
   --no-cache             neither read nor write the result cache (.svcpkg-cache/, which lets
                          a later run skip the files unchanged since; safe to delete)
+  --cache                use the result cache in CI (\`CI\` set) and with --locked too, where
+                         by default it is written but not read
   --verbose              also list the non-YAML files skipped, and say how many files the
                          result cache answered for
   -h, --help             show this help
@@ -46,6 +48,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       'max-file-size': { type: 'string' },
       jobs: { type: 'string' },
       'no-cache': { type: 'boolean' },
+      cache: { type: 'boolean' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -66,7 +69,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const result = await checkRepo({
     ...repoOptions(config, io, paths),
     ...(staged ? { sources: staged.sources } : {}),
-    ...(cacheDir !== undefined ? { cacheDir } : {}),
+    ...(cacheDir !== undefined ? { cacheDir, cacheRead: readsResultCache(io, values) } : {}),
     ...(jobs !== undefined ? { jobs } : {}),
   });
   const ignored = staged ? staged.ignored : result.ignored;

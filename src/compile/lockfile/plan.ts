@@ -121,6 +121,10 @@ export function planLockfile(previous: Lockfile, packages: readonly PackageIdent
     changes.push({ kind: 'rename', code: p.code, from });
   }
 
+  // Codes renamed away, to the code their ids went to: reusing one mints fresh ids, worth a word.
+  const renamedTo = new Map<string, string>();
+  for (const [code, entry] of entries) for (const former of entry.previous_codes ?? []) renamedTo.set(former, code);
+
   // Every id in use (tombstones included), to keep pins and fresh ids unique.
   const owners = new Map<string, string>();
   for (const [code, entry] of entries) for (const kind of ID_KINDS) owners.set(`${kind}:${entry[kind]}`, code);
@@ -169,6 +173,17 @@ export function planLockfile(previous: Lockfile, packages: readonly PackageIdent
             ? { in: 'package', code: owner, pointer: `/${kind}`, message: `the ${kind} of \`${owner}\`` }
             : { in: 'lockfile', pointer: `/packages/${owner}/${kind}`, message: `the ${kind} of \`${owner}\`` },
         ],
+      });
+    }
+    const successor = renamedTo.get(p.code);
+    if (successor !== undefined) {
+      problems.push({
+        definition: COMPILE_CODES.renamedCodeReused,
+        code: p.code,
+        pointer: '/code',
+        message: `\`${p.code}\` was renamed to \`${successor}\` with previous_code, and its ids went with it: this package gets new ids`,
+        hint: `to undo the rename, write \`previous_code: ${successor}\` here and remove or recode \`${successor}\`; to keep new ids, nothing`,
+        related: [{ in: 'lockfile', pointer: `/packages/${successor}/previous_codes`, message: `the ids of \`${p.code}\` now belong to \`${successor}\`` }],
       });
     }
     const minted = mintUnique(minter, owners);

@@ -116,8 +116,10 @@ export function checkLockfileText(absolutePath: string, file: string, text: stri
 
   const lockfile = value as Lockfile;
   diagnostics.push(...findDuplicateIds(lockfile, file, locate));
-  // A file svcpkg wrote is in canonical form; only a hand-edited one needs the slower duplicate-key scan.
-  if (serializeLockfile(lockfile) !== text) {
+  // A file svcpkg wrote is in canonical form; only a hand-edited one needs the slower duplicate-key scan
+  // (the YAML parser's is quadratic in the keys of one object). Git's autocrlf turns the canonical
+  // form into CRLF: that is still canonical, so a 20,000-entry checkout does not pay for the scan.
+  if (!isCanonical(serializeLockfile(lockfile), text)) {
     parseForPositions();
     for (const d of parsedDiagnostics) {
       if (d.code !== 'SP1002') continue;
@@ -128,6 +130,18 @@ export function checkLockfileText(absolutePath: string, file: string, text: stri
   }
   if (diagnostics.length > 0) return failed(diagnostics);
   return { path: absolutePath, file, exists: true, text, lockfile, diagnostics: [], locate };
+}
+
+/** Whether `text` is `canonical` byte for byte, or with every line ending CRLF. */
+function isCanonical(canonical: string, text: string): boolean {
+  if (text === canonical) return true;
+  return text.length === canonical.length + countNewlines(canonical) && text.replace(/\r\n/g, '\n') === canonical;
+}
+
+function countNewlines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return count;
 }
 
 /** An id, uuid or ulid recorded under two codes. */
