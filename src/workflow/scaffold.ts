@@ -61,14 +61,16 @@ function exampleLockfile(minter: IdMinter): string {
 
 /**
  * What a repository using svcpkg should not commit: the compile output and cache, the npm install,
- * and the temporary file of a lockfile write that was killed half-way (docs/workflow.md).
+ * the advisory lock a compile holds while it writes the lockfile, and the temporary file of a
+ * lockfile write that was killed half-way (docs/compile.md).
  */
 const GITIGNORE = [
   '# svcpkg compile output (rebuild with `svcpkg compile`) and its cache (safe to delete)',
   'out/',
   '.svcpkg-cache/',
-  '# dependencies, and the temporary file of an interrupted lockfile write',
+  '# dependencies; the lock of a running compile and the temporary file of an interrupted one',
   'node_modules/',
+  '.svcpkg.lock.json.lock*',
   '.svcpkg.lock.json.*.tmp',
   '',
 ].join('\n');

@@ -52,7 +52,8 @@ describe('svcpkg init', () => {
     expect((await svcpkg(dir, 'init', '--no-hook')).code).toBe(0);
     expect(await readFile(path.join(dir, '.gitignore'), 'utf8')).toBe(
       'node_modules/\n# svcpkg compile output (rebuild with `svcpkg compile`) and its cache (safe to delete)\nout/\n.svcpkg-cache/\n' +
-        '# dependencies, and the temporary file of an interrupted lockfile write\n.svcpkg.lock.json.*.tmp\n',
+        '# dependencies; the lock of a running compile and the temporary file of an interrupted one\n' +
+        '.svcpkg.lock.json.lock*\n.svcpkg.lock.json.*.tmp\n',
     );
   });
 
