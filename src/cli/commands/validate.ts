@@ -93,6 +93,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     packages: result.packages.length,
     texts,
     verbose: values.verbose ?? false,
+    root: config.root,
   });
   if (result.unusable) return 2;
   return exitCodeFor(diagnostics, config.strict);
