@@ -54,7 +54,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`compile takes no paths (got \`${positionals[0]}\`); set \`packages:\` in svcpkg.config.yaml\n\n${USAGE}`);
   const format = chooseFormat(values.format, io);
   const emit = values.emit === undefined ? undefined : parseEmit(values.emit);
-  const maxFileSize = positiveInteger(values['max-file-size'], '--max-file-size');
+  const maxFileSize = positiveInteger(values['max-file-size'], '--max-file-size', 'bytes');
   const jobs = positiveInteger(values.jobs, '--jobs');
   const flags = { catalog: values.catalog, config: values.config, out: values.out, emit, strict: values.strict, maxFileSize };
   const config = await loadProject(io, flags, format);
