@@ -23,15 +23,23 @@ export function printDiagnostics(
   diagnostics: readonly Diagnostic[],
   format: FormatName,
   io: CommandIO,
-  options: { files: number; packages: number; texts?: ReadonlyMap<string, string>; verbose?: boolean },
+  options: { files: number; packages: number; texts?: ReadonlyMap<string, string>; verbose?: boolean; root?: string },
 ): void {
+  const shown = options.root === undefined ? (file: string) => file : userPath(options.root, io.cwd);
+  const originals = new Map<string, string>();
+  const located = diagnostics.map((d) => {
+    const file = shown(d.file);
+    originals.set(file, d.file);
+    const related = d.related?.map((r) => ({ ...r, file: shown(r.file) }));
+    return { ...d, file, ...(related ? { related } : {}) };
+  });
   const readSource = (file: string): string | undefined => {
-    const known = options.texts?.get(file);
+    const known = options.texts?.get(originals.get(file) ?? file);
     if (known !== undefined) return known;
     // Not a plain second read: a link, device, FIFO or oversize file gets no frame.
     return readFrameText(path.resolve(io.cwd, file));
   };
-  const text = formatDiagnostics(format, diagnostics, {
+  const text = formatDiagnostics(format, located, {
     color: shouldUseColor(io.stdout, io.env),
     cwd: io.cwd,
     readSource,
@@ -41,6 +49,20 @@ export function printDiagnostics(
     lookupCode,
   });
   if (text.length > 0) io.stdout.write(text.endsWith('\n') ? text : text + '\n');
+}
+
+/**
+ * How a file the stages name is shown to someone standing in `cwd` below the project `root`: the
+ * stages show a path outside the working directory as absolute; inside the project it reads
+ * better relative, as git shows it (`../other.yaml`). Paths outside the project stay absolute.
+ */
+export function userPath(root: string, cwd: string): (file: string) => string {
+  return (file) => {
+    if (!path.isAbsolute(file)) return file;
+    const inProject = path.relative(root, file);
+    if (inProject.startsWith('..') || path.isAbsolute(inProject)) return file;
+    return path.relative(cwd, file).split(path.sep).join('/') || file;
+  };
 }
 
 /** 1 when there are errors (or warnings under --strict), else 0. */

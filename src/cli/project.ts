@@ -3,10 +3,11 @@
 import path from 'node:path';
 import type { RepoCheckOptions } from '../check/repo.js';
 import { CACHE_DIR } from '../compile/stamp.js';
-import { loadConfig, type ConfigOverrides, type ResolvedConfig } from '../config/load.js';
+import { loadConfig, type ConfigLoad, type ConfigOverrides, type ResolvedConfig } from '../config/load.js';
 import type { FormatName } from '../diagnostics/format/index.js';
 import type { CommandIO } from './io.js';
 import { printDiagnostics } from './output.js';
+import { findProjectRoot } from './root.js';
 
 /** The configuration-related flags commands share. */
 export interface ProjectFlags {
@@ -36,9 +37,30 @@ export async function loadProject(io: CommandIO, flags: ProjectFlags, format: Fo
     ...(flags.strict ? { strict: true } : {}),
     ...(flags.maxFileSize !== undefined ? { maxFileSize: flags.maxFileSize } : {}),
   };
-  const { config, diagnostics } = await loadConfig(io.cwd, overrides, flags.config);
+  const { config, diagnostics } = await loadProjectConfig(io, overrides, flags.config);
   if (!config) printDiagnostics(diagnostics, format, io, { files: 1, packages: 0 });
   return config;
+}
+
+/**
+ * Load the configuration of the project the user stands in, which may be a folder above the
+ * working directory (./root.ts). Paths given on the command line (overrides, `explicitFile`) stay
+ * relative to the working directory; the config file's paths, the packages folder, the lockfile,
+ * the cache and the outputs are the root's. Diagnostics name the config file as seen from the
+ * working directory.
+ */
+export async function loadProjectConfig(io: CommandIO, overrides: ConfigOverrides = {}, explicitFile?: string): Promise<ConfigLoad> {
+  const root = explicitFile === undefined ? ((await findProjectRoot(io.cwd)) ?? io.cwd) : io.cwd;
+  const fromCwd = (p: string | undefined) => (p === undefined ? undefined : path.resolve(io.cwd, p));
+  const absolute: ConfigOverrides = { ...overrides };
+  for (const key of ['packages', 'catalog', 'out'] as const) {
+    const value = fromCwd(overrides[key]);
+    if (value !== undefined) absolute[key] = value;
+  }
+  const loaded = await loadConfig(root, absolute, fromCwd(explicitFile));
+  if (root === io.cwd) return loaded;
+  const shown = (file: string) => (file === '' || path.isAbsolute(file) ? file : path.relative(io.cwd, path.resolve(root, file)).split(path.sep).join('/'));
+  return { ...loaded, diagnostics: loaded.diagnostics.map((d) => ({ ...d, file: shown(d.file) })) };
 }
 
 /** The check stage's view of a configured repository. */

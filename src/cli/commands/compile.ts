@@ -6,7 +6,7 @@ import { compileProject, type CompileResult, type EmitKind } from '../../compile
 import { parseCommandArgs, positiveInteger } from '../args.js';
 import type { CommandIO } from '../io.js';
 import { loadProject, printUsage, readsResultCache, repoOptions, resultCacheDir } from '../project.js';
-import { chooseFormat, exitCodeFor, printDiagnostics } from '../output.js';
+import { chooseFormat, exitCodeFor, printDiagnostics, userPath } from '../output.js';
 
 export const USAGE = `Usage: svcpkg compile [options]
 
@@ -57,7 +57,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`compile takes no paths (got \`${positionals[0]}\`); set \`packages:\` in svcpkg.config.yaml\n\n${USAGE}`);
   const format = chooseFormat(values.format, io);
   const emit = values.emit === undefined ? undefined : parseEmit(values.emit);
-  const maxFileSize = positiveInteger(values['max-file-size'], '--max-file-size');
+  const maxFileSize = positiveInteger(values['max-file-size'], '--max-file-size', 'bytes');
   const jobs = positiveInteger(values.jobs, '--jobs');
   const flags = { catalog: values.catalog, config: values.config, out: values.out, emit, strict: values.strict, maxFileSize };
   const config = await loadProject(io, flags, format);
@@ -74,9 +74,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     strict: config.strict,
   });
   const texts = new Map(result.check.files.map((f) => [f.file, f.text]));
-  printDiagnostics(result.diagnostics, format, io, { files: result.check.files.length, packages: result.check.packages.length, texts });
+  printDiagnostics(result.diagnostics, format, io, { files: result.check.files.length, packages: result.check.packages.length, texts, root: config.root });
   if (result.unusable) return 2;
-  io.stderr.write(summary(result) + '\n');
+  io.stderr.write(summary(result, userPath(config.root, io.cwd)) + '\n');
   return result.emitted ? 0 : Math.max(1, exitCodeFor(result.diagnostics, config.strict));
 }
 
@@ -91,14 +91,14 @@ function parseEmit(value: string): EmitKind[] {
 }
 
 /** The one-line outcome on stderr. */
-function summary(result: CompileResult): string {
+function summary(result: CompileResult, shown: (file: string) => string): string {
   if (!result.emitted) return 'svcpkg: compile failed: nothing written (earlier outputs and the lockfile are unchanged)';
-  const outputs = result.outputs.map((o) => (o.changed ? o.display : `${o.display} (unchanged)`)).join(', ');
+  const outputs = result.outputs.map((o) => (o.changed ? shown(o.display) : `${shown(o.display)} (unchanged)`)).join(', ');
   const line = `compiled ${countOf(result.manifest?.packages.length ?? 0, 'package')} → ${outputs || 'nothing (no --emit)'}`;
   if (!result.lockfile.changed) return line;
   const counts = new Map<string, number>();
   for (const change of result.lockfile.changes) counts.set(change.kind, (counts.get(change.kind) ?? 0) + 1);
   const words: Record<string, string> = { mint: 'new', rename: 'renamed', revive: 'revived', tombstone: 'removed' };
   const detail = [...counts].map(([kind, n]) => `${n} ${words[kind] ?? kind}`).join(', ');
-  return `${line}; ${result.lockfile.display} updated${detail ? ` (${detail})` : ''}`;
+  return `${line}; ${shown(result.lockfile.display)} updated${detail ? ` (${detail})` : ''}`;
 }

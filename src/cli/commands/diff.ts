@@ -1,5 +1,4 @@
 // `svcpkg diff OLD NEW`: the semantic difference between two versions of the packages (SPEC §7).
-import { loadConfig } from '../../config/load.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import { shouldUseColor } from '../../diagnostics/format/color.js';
 import { diffManifests } from '../../diff/diff.js';
@@ -9,6 +8,7 @@ import type { ManifestDiff } from '../../diff/model.js';
 import { parseCommandArgs } from '../args.js';
 import type { CommandIO } from '../io.js';
 import { printDiagnostics } from '../output.js';
+import { loadProjectConfig } from '../project.js';
 
 export const USAGE = `Usage: svcpkg diff OLD NEW [options]
 
@@ -71,8 +71,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   }
   const format = pickDiffFormat(values.format);
   const failOn = pickFailOn(values['fail-on']);
-  const { config, diagnostics: configProblems } = await loadConfig(
-    io.cwd,
+  const { config, diagnostics: configProblems } = await loadProjectConfig(
+    io,
     values.catalog !== undefined ? { catalog: values.catalog } : {},
     values.config,
   );

@@ -4,7 +4,7 @@ import { UsageError } from '../../diagnostics/errors.js';
 import { parseCommandArgs } from '../args.js';
 import type { CommandIO } from '../io.js';
 import { loadProject, printUsage, repoOptions } from '../project.js';
-import { printDiagnostics } from '../output.js';
+import { printDiagnostics, userPath } from '../output.js';
 
 export const USAGE = `Usage: svcpkg explain CODE [options]
 
@@ -52,7 +52,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     code,
   });
   if (result.unusable) {
-    printDiagnostics(result.diagnostics, diagnosticFormat, io, { files: 0, packages: 0 });
+    printDiagnostics(result.diagnostics, diagnosticFormat, io, { files: 0, packages: 0, root: config.root });
     return 2;
   }
   if (result.notFound) {
@@ -62,10 +62,11 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   }
   if (!result.explanation) {
     io.stderr.write(`svcpkg: \`${code}\` cannot be explained until these errors are fixed:\n`);
-    printDiagnostics(result.diagnostics, diagnosticFormat, io, { files: 0, packages: 0 });
+    printDiagnostics(result.diagnostics, diagnosticFormat, io, { files: 0, packages: 0, root: config.root });
     return 1;
   }
-  io.stdout.write(format === 'json' ? renderJson(result.explanation) : renderText(result.explanation));
+  const explanation = { ...result.explanation, file: userPath(config.root, io.cwd)(result.explanation.file) };
+  io.stdout.write(format === 'json' ? renderJson(explanation) : renderText(explanation));
   return 0;
 }
 

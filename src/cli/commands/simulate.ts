@@ -7,7 +7,7 @@ import { readFrameText } from '../../source/read.js';
 import { access } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { writeFilesAtomically } from '../../compile/emit/write.js';
-import { loadConfig, type ResolvedConfig } from '../../config/load.js';
+import type { ResolvedConfig } from '../../config/load.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { IoError, UsageError } from '../../diagnostics/errors.js';
 import { formatPretty, shouldUseColor } from '../../diagnostics/format/index.js';
@@ -30,6 +30,7 @@ import { formatTable, groupDigits } from '../../simulate/table.js';
 import { featureKinds, UsageHistoryRecorder } from '../../simulate/usage-history.js';
 import { parseCommandArgs } from '../args.js';
 import type { CommandIO } from '../io.js';
+import { loadProjectConfig } from '../project.js';
 
 export const USAGE = `Usage: svcpkg simulate SCENARIO [options]
 
@@ -94,7 +95,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const quiet = values.quiet ?? false;
   if (values.html === '') throw new UsageError('--html takes a file name');
 
-  const { config, diagnostics: configProblems } = await loadConfig(io.cwd);
+  const { config, diagnostics: configProblems } = await loadProjectConfig(io);
   if (!config) {
     printDiagnostics(configProblems, io, false);
     return 2;

@@ -56,7 +56,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   );
   if (values.help) return printUsage(io, USAGE);
   const format = chooseFormat(values.format, io);
-  const maxFileSize = positiveInteger(values['max-file-size'], '--max-file-size');
+  const maxFileSize = positiveInteger(values['max-file-size'], '--max-file-size', 'bytes');
   const jobs = positiveInteger(values.jobs, '--jobs');
   const config = await loadProject(io, { catalog: values.catalog, config: values.config, strict: values.strict, maxFileSize }, format);
   if (!config) return 2;
@@ -97,6 +97,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     packages: result.packages.length,
     texts,
     verbose: values.verbose ?? false,
+    root: config.root,
   });
   if (result.unusable) return 2;
   const code = exitCodeFor(diagnostics, config.strict);

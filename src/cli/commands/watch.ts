@@ -1,6 +1,6 @@
 // `svcpkg watch`: compile, then recompile on every save until Ctrl-C (SPEC §7). The engine is
 // src/watch; this file parses options, prints each build and turns SIGINT/SIGTERM into exit 0.
-import { loadConfig, type ConfigOverrides } from '../../config/load.js';
+import type { ConfigOverrides } from '../../config/load.js';
 import { shouldUseColor } from '../../diagnostics/format/color.js';
 import { displayPath } from '../../source/discover.js';
 import { emitCompiled } from '../../watch/emit.js';
@@ -9,8 +9,8 @@ import { formatCheckStatus, formatEmitStatus } from '../../watch/status.js';
 import { watchTargets } from '../../watch/targets.js';
 import { parseCommandArgs, positiveInteger } from '../args.js';
 import type { CommandIO } from '../io.js';
-import { printUsage } from '../project.js';
-import { chooseFormat, printDiagnostics } from '../output.js';
+import { loadProjectConfig, printUsage } from '../project.js';
+import { chooseFormat, printDiagnostics, userPath } from '../output.js';
 
 export const USAGE = `Usage: svcpkg watch [options]
 
@@ -59,7 +59,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     ...(values.out !== undefined ? { out: values.out } : {}),
     ...(values.strict ? { strict: true } : {}),
   };
-  const reloadConfig = () => loadConfig(io.cwd, overrides, values.config);
+  const reloadConfig = () => loadProjectConfig(io, overrides, values.config);
   const { config, diagnostics: configProblems } = await reloadConfig();
   if (!config) {
     printDiagnostics(configProblems, format, io, { files: 1, packages: 0 });
@@ -79,20 +79,20 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     ...(values['no-emit'] ? {} : { emit: emitCompiled }),
     onCheck: (check) => {
       if (clear) io.stdout.write(CLEAR_SCREEN);
-      printDiagnostics(check.diagnostics, format, io, { files: check.files, packages: check.packages, texts: check.texts });
+      printDiagnostics(check.diagnostics, format, io, { files: check.files, packages: check.packages, texts: check.texts, root: config.root });
       status.write(formatCheckStatus(check, color) + '\n');
     },
     onResult: (result) => {
       if (result.emitDiagnostics.length > 0) {
-        printDiagnostics(result.emitDiagnostics, format, io, { files: result.files, packages: result.packages, texts: result.texts });
+        printDiagnostics(result.emitDiagnostics, format, io, { files: result.files, packages: result.packages, texts: result.texts, root: config.root });
       }
       if (result.outcome !== 'checked') status.write(formatEmitStatus(result, color) + '\n');
     },
-    onWatchError: (diagnostic) => printDiagnostics([diagnostic], format, io, { files: 0, packages: 0 }),
+    onWatchError: (diagnostic) => printDiagnostics([diagnostic], format, io, { files: 0, packages: 0, root: config.root }),
     onBuildError: (error) => io.stderr.write(`svcpkg: ${error.message} (still watching)\n`),
   });
   const { folders, files } = watchTargets(config, io.cwd);
-  status.write(`watching ${[...folders, ...files].map((p) => displayPath(p, io.cwd)).join(', ')} — Ctrl-C to stop\n`);
+  status.write(`watching ${[...folders, ...files].map((p) => userPath(config.root, io.cwd)(displayPath(p, io.cwd))).join(', ')} — Ctrl-C to stop\n`);
   await stopped;
   await watcher.close();
   stop();
