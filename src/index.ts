@@ -3,7 +3,7 @@ export type { Diagnostic, Severity, Span, RelatedLocation, Summary } from './dia
 export type { CodeDefinition } from './diagnostics/registry.js';
 export { ALL_CODES, lookupCode } from './codes.js';
 export { checkRepo, checkFile, type RepoCheck, type RepoCheckOptions } from './check/index.js';
-export { loadCatalog, type Catalog } from './catalog/index.js';
+export { loadCatalog, loadBundledCatalog, BUNDLED_CATALOG_DIR, type Catalog, type CatalogLoad } from './catalog/index.js';
 export { loadConfig, type ResolvedConfig } from './config/index.js';
 export {
   compileProject,

@@ -2,4 +2,5 @@
 export * from './codes.js';
 export * from './hash.js';
 export * from './load.js';
+export * from './bundled.js';
 export * from './model.js';
