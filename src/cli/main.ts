@@ -1,6 +1,6 @@
 // The command line: dispatch to a command, and the one place that turns failures into exit codes.
 import { ConfigError, IoError, UsageError } from '../diagnostics/errors.js';
-import { printable } from '../diagnostics/format/printable.js';
+import { printable, printableLines } from '../diagnostics/format/printable.js';
 import { processIO, type Command, type CommandIO } from './io.js';
 import { VERSION } from '../version.js';
 
@@ -52,12 +52,12 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
 /** The one mapping from failures to exit codes (SPEC §4): never a stack trace for a user error. */
 function reportFailure(error: unknown, io: CommandIO): number {
   if (error instanceof UsageError || error instanceof ConfigError || error instanceof IoError) {
-    io.stderr.write(`svcpkg: ${printable(error.message)}\n`); // messages may name hostile files
+    io.stderr.write(`svcpkg: ${printableLines(error.message)}\n`); // messages may name hostile files
     return 2;
   }
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
-    io.stderr.write(`svcpkg: ${printable((error as Error).message)}\n`);
+    io.stderr.write(`svcpkg: ${printableLines((error as Error).message)}\n`);
     return 2;
   }
   io.stderr.write(`svcpkg: internal error: ${printable(error instanceof Error ? error.message : String(error))}\n`);
