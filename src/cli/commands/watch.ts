@@ -26,7 +26,7 @@ Options:
   --no-emit            check only: write neither the manifest nor the lockfile
   --out DIR            output folder (default: svcpkg.config.yaml's, else out)
   --catalog DIR        catalog folder (default: svcpkg.config.yaml's, else the bundled one)
-  --config FILE        configuration file (default: ./svcpkg.config.yaml if present)
+  --config FILE        configuration file (default: the project's, found upward)
   --format NAME        pretty | json | sarif | github (default: pretty)
   --strict             warnings also stop the emit
   -h, --help           show this help
