@@ -1,11 +1,12 @@
 // Every command from a subfolder of the project (issue 12): the root is found upward, as git does;
 // paths print relative to where the user stands; caches and outputs go to the root.
+import { spawn } from 'node:child_process';
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findProjectRoot } from '../../src/cli/root.js';
-import { makeRepo, REPO_ROOT, runProcess, VALID_PACKAGE } from '../helpers/cli.js';
+import { BIN, makeRepo, REPO_ROOT, runProcess, VALID_PACKAGE } from '../helpers/cli.js';
 
 const made: string[] = [];
 afterEach(async () => {
@@ -94,6 +95,29 @@ describe('commands run from a subfolder', () => {
     expect(result.code).toBe(2);
     // From the root it would read ../../nowhere.
     expect(result.stdout).toContain('nowhere/features.yaml:1:1: error SP5001 the catalog folder nowhere has no features.yaml');
+  });
+});
+
+describe('watch from a subfolder', () => {
+  it("builds into the root's out/ and watches the root's lockfile and config file", async () => {
+    const root = await repo({ 'package.json': '{}\n', 'packages.d/meet/basic.yaml': VALID_PACKAGE });
+    const child = spawn(process.execPath, [BIN, 'watch'], { cwd: path.join(root, 'packages.d', 'meet'), env: { PATH: process.env['PATH'], NO_COLOR: '1' } });
+    let text = '';
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no "watching" line in:\n${text}`)), 20_000);
+      child.stdout.on('data', (chunk: Buffer) => {
+        text += chunk.toString('utf8');
+        if (text.includes('Ctrl-C to stop')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    }).finally(() => child.kill('SIGINT'));
+    expect(await exit).toBe(0);
+    expect(text).toContain('watching .., ../../svcpkg.lock.json, ../../svcpkg.config.yaml — Ctrl-C to stop');
+    expect(existsSync(path.join(root, 'out', 'manifest.json'))).toBe(true);
+    expect(await readdir(path.join(root, 'packages.d', 'meet'))).toEqual(['basic.yaml']);
   });
 });
 

@@ -18,7 +18,7 @@ Options:
   --emit LIST            artifacts to write: json, ts or json,ts (default: json,ts)
   --locked               fail instead of changing svcpkg.lock.json (for CI and pre-commit)
   --catalog DIR          catalog folder (default: svcpkg.config.yaml's, else the bundled one)
-  --config FILE          configuration file (default: ./svcpkg.config.yaml if present)
+  --config FILE          configuration file (default: the project's, found upward)
   --format NAME          pretty | json | sarif | github (default: pretty; github in GitHub Actions)
   --strict               fail on warnings too (nothing is written)
   --max-file-size BYTES  largest file read (default 1048576)

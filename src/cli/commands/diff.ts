@@ -27,7 +27,7 @@ Options:
   --fail-on WHEN         breaking | any | none: exit 1 on a breaking change, on any change,
                          or never (default: none)
   --catalog DIR          catalog folder (default: svcpkg.config.yaml's, else the bundled one)
-  --config FILE          configuration file (default: ./svcpkg.config.yaml if present)
+  --config FILE          configuration file (default: the project's, found upward)
   -h, --help             show this help
 
 Exit codes: 0 done, 1 a change --fail-on asks to fail on, or a side that does not compile,

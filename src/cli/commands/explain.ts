@@ -17,7 +17,7 @@ Show the package CODE as the manifest holds it, each value with where it came fr
 Options:
   --format NAME   text | json (default: text)
   --catalog DIR   catalog folder (default: svcpkg.config.yaml's, else the bundled one)
-  --config FILE   configuration file (default: ./svcpkg.config.yaml if present)
+  --config FILE   configuration file (default: the project's, found upward)
   -h, --help      show this help
 
 Exit codes: 0 explained, 1 no such package or the package has errors, 2 usage, configuration or I/O failure.`;

@@ -23,7 +23,7 @@ Files whose content is unchanged are not rewritten. \`svcpkg init\` uses DIR = .
 Options:
   --out DIR        folder to write the schemas into (created if needed)
   --catalog DIR    catalog folder (default: svcpkg.config.yaml's, else the bundled one)
-  --config FILE    configuration file (default: ./svcpkg.config.yaml if present)
+  --config FILE    configuration file (default: the project's, found upward)
   --format NAME    format of catalog problems: pretty | json | sarif | github
   -h, --help       show this help
 

@@ -19,7 +19,7 @@ Options:
                          (what \`svcpkg compile --locked\` would refuse); with --staged, the
                          staged lockfile
   --catalog DIR          catalog folder (default: svcpkg.config.yaml's, else the bundled one)
-  --config FILE          configuration file (default: ./svcpkg.config.yaml if present)
+  --config FILE          configuration file (default: the project's, found upward)
   --format NAME          pretty | json | sarif | github (default: pretty; github in GitHub Actions)
   --strict               fail on warnings too
   --max-file-size BYTES  largest file read (default 1048576)

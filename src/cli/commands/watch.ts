@@ -1,6 +1,7 @@
 // `svcpkg watch`: compile, then recompile on every save until Ctrl-C (SPEC §7). The engine is
 // src/watch; this file parses options, prints each build and turns SIGINT/SIGTERM into exit 0.
-import type { ConfigOverrides } from '../../config/load.js';
+import path from 'node:path';
+import { CONFIG_FILE, type ConfigLoad, type ConfigOverrides } from '../../config/load.js';
 import { shouldUseColor } from '../../diagnostics/format/color.js';
 import { displayPath } from '../../source/discover.js';
 import { emitCompiled } from '../../watch/emit.js';
@@ -26,7 +27,7 @@ Options:
   --no-emit            check only: write neither the manifest nor the lockfile
   --out DIR            output folder (default: svcpkg.config.yaml's, else out)
   --catalog DIR        catalog folder (default: svcpkg.config.yaml's, else the bundled one)
-  --config FILE        configuration file (default: ./svcpkg.config.yaml if present)
+  --config FILE        configuration file (default: the project's, found upward)
   --format NAME        pretty | json | sarif | github (default: pretty)
   --strict             warnings also stop the emit
   -h, --help           show this help
@@ -59,7 +60,13 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     ...(values.out !== undefined ? { out: values.out } : {}),
     ...(values.strict ? { strict: true } : {}),
   };
-  const reloadConfig = () => loadProjectConfig(io, overrides, values.config);
+  // The config file to watch for is the project root's even before it exists: the watch engine
+  // would otherwise look for one in the working directory, a subfolder maybe.
+  const reloadConfig = async (): Promise<ConfigLoad> => {
+    const loaded = await loadProjectConfig(io, overrides, values.config);
+    const config = loaded.config;
+    return config && config.configFile === undefined ? { ...loaded, config: { ...config, configFile: path.join(config.root, CONFIG_FILE) } } : loaded;
+  };
   const { config, diagnostics: configProblems } = await reloadConfig();
   if (!config) {
     printDiagnostics(configProblems, format, io, { files: 1, packages: 0 });
