@@ -26,6 +26,7 @@ import { loadScenario } from '../../simulate/load-scenario.js';
 import { ProgressLine } from '../../simulate/progress.js';
 import { packagesMissingFrom, runScenario, type RunResult } from '../../simulate/run.js';
 import type { Scenario } from '../../simulate/scenario.js';
+import { writeJson } from '../../simulate/report-writer.js';
 import { formatTable, groupDigits } from '../../simulate/table.js';
 import { featureKinds, UsageHistoryRecorder } from '../../simulate/usage-history.js';
 import { parseCommandArgs } from '../args.js';
@@ -198,8 +199,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     await writeFilesAtomically([{ path: htmlFile, display: path.relative(io.cwd, htmlFile) || htmlFile, content: html }]);
   }
 
-  if (comparison) io.stdout.write(format === 'json' ? JSON.stringify(comparison, null, 2) + '\n' : formatComparisonTable(comparison));
-  else io.stdout.write(format === 'json' ? JSON.stringify(result.report, null, 2) + '\n' : formatTable(result.report, { scenario: scenario.file }));
+  // JSON is streamed section by section: one string of a large report exceeds V8's string limit.
+  if (format === 'json') await writeJson(comparison ?? result.report, io.stdout);
+  else io.stdout.write(comparison ? formatComparisonTable(comparison) : formatTable(result.report, { scenario: scenario.file }));
   return 0;
 }
 
