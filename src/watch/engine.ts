@@ -2,13 +2,14 @@
 // packages folder, the catalog, the lockfile or the config. Files whose text is unchanged are not
 // parsed again (the check cache); cross-package rules always run; nothing is emitted with errors.
 import { watch, type FSWatcher } from 'chokidar';
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CheckedFile } from '../check/run.js';
 import { checkRepo, type RepoCheck } from '../check/repo.js';
 import type { ConfigLoad, ResolvedConfig } from '../config/load.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { FILE_START, sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { SOURCE_CODES } from '../source/codes.js';
 import { displayPath } from '../source/discover.js';
 import { WORKFLOW_CODES } from '../workflow/codes.js';
 import { Debounce } from './debounce.js';
@@ -103,6 +104,8 @@ export class PackageWatcher {
   private watchers: FSWatcher[] = [];
   private running: Promise<void> | undefined;
   private closed = false;
+  /** Links refused in the packages folder: their removal is a change though their names are not `.yaml`. */
+  private readonly links = new Set<string>();
   /** A watched folder was created again: the next rebuild watches it afresh first. */
   private rearm = false;
   /** The lockfile text after our last build: its own rewrite of the lockfile is not a change. */
@@ -155,6 +158,7 @@ export class PackageWatcher {
     for (const w of created) {
       w.on('all', (event, file) => {
         if (event === 'addDir' && roots.has(path.resolve(this.options.cwd, file))) this.rearm = true;
+        if (event === 'add' || event === 'unlink') this.onLinkEvent(event, file);
         this.onEvent(file, event === 'addDir' || event === 'unlinkDir');
       });
       // chokidar drops a second `change` of one file within 50 ms of the first (and never sends it
@@ -179,6 +183,28 @@ export class PackageWatcher {
     if (kind === 'package') this.sources.markDirty(absolute);
     this.pending.set(absolute, kind);
     this.debounce.trigger();
+  }
+
+  /**
+   * A link (not followed) appearing or going away changes what discovery reports (a refused link is
+   * an error), whatever its name: rebuild as for a folder.
+   */
+  private onLinkEvent(event: 'add' | 'unlink', file: string): void {
+    const absolute = path.resolve(this.options.cwd, file);
+    if (classifyChange(file, this.config, this.options.cwd, false) !== undefined) return; // a package file: seen anyway
+    if (classifyChange(file, this.config, this.options.cwd, true) !== 'package') return;
+    if (event === 'unlink') {
+      if (this.links.delete(absolute)) this.onEvent(file, true);
+      return;
+    }
+    lstat(absolute).then(
+      (info) => {
+        if (!info.isSymbolicLink()) return;
+        this.links.add(absolute);
+        this.onEvent(file, true);
+      },
+      () => undefined, // gone already: its unlink follows
+    );
   }
 
   private onError(error: unknown): void {
@@ -271,6 +297,7 @@ export class PackageWatcher {
       sources: snapshot.sources,
       cache: this.cache,
     });
+    for (const d of snapshot.diagnostics) if (d.code === SOURCE_CODES.symlinkOutside.code) this.links.add(path.resolve(this.options.cwd, d.file));
     const check: RepoCheck = {
       ...checked,
       diagnostics:

@@ -65,6 +65,8 @@ describe('watch: links leaving the packages folder', () => {
 
     // A link added while watching is not followed either; the package folder still rebuilds (with both refusals).
     await symlink(path.join(outside, 'deep'), path.join(dir, 'packages.d', 'w'));
+    const linked = await session.next((r) => r.changed.includes('packages.d/w'));
+    expect(linked.diagnostics.map((d) => [d.code, d.file])).toEqual([['SP1014', 'packages.d/w'], ['SP1014', 'packages.d/x']]);
     await writeFile(path.join(dir, 'packages.d/b.yaml'), pkg('meet-b'));
     const rebuilt = await session.next((r) => r.packages === 2);
     expect(rebuilt.diagnostics.map((d) => d.code)).toEqual(['SP1014', 'SP1014']);
@@ -76,5 +78,12 @@ describe('watch: links leaving the packages folder', () => {
     await writeFile(path.join(dir, 'packages.d/a.yaml'), pkg('meet-a', 8));
     const next = await session.next((r) => r.changed.length > 0);
     expect(next.changed).toEqual(['packages.d/a.yaml']);
+
+    // Removing the links is a change too: the build passes again.
+    await rm(path.join(dir, 'packages.d', 'w'));
+    await rm(path.join(dir, 'packages.d', 'x'));
+    const clean = await session.next((r) => r.outcome === 'emitted');
+    expect(clean.diagnostics).toEqual([]);
+    expect(codesIn(await manifestOf(dir))).toEqual(['meet-a', 'meet-b']);
   });
 });
