@@ -6,7 +6,13 @@ export interface JsonSink {
   /** Write text; `false` asks the writer to wait for `drain` when the sink has `once`. */
   write(text: string): unknown;
   /** Present on Node streams: used to honour backpressure. */
-  once?(event: 'drain', listener: () => void): unknown;
+  once?(event: 'drain' | 'close', listener: () => void): unknown;
+  /** Present on Node streams: a write error (EPIPE, ENOSPC) stops the writer, which rejects with it. */
+  on?(event: 'error', listener: (error: Error) => void): unknown;
+  /** Present on Node streams: true once closed or failed (nothing more can be written). */
+  readonly destroyed?: boolean;
+  /** Present on Node streams: listeners are removed when done. */
+  removeListener?(event: 'drain' | 'close' | 'error', listener: (...args: never[]) => void): unknown;
 }
 
 /** Options of {@link writeJson}. */
@@ -30,21 +36,45 @@ export async function writeJson(value: unknown, sink: JsonSink, options: WriteJs
   const depth = options.depth ?? 2;
   const chunk = options.chunk ?? 1 << 16;
   let buffer = '';
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const onError = (error: Error): void => {
+    failure ??= error;
+    wake?.();
+  };
   const flush = async (): Promise<void> => {
+    if (failure) throw failure;
     if (buffer === '') return;
     const text = buffer;
     buffer = '';
     const ok = sink.write(text);
     if (ok === false && typeof sink.once === 'function') {
-      await new Promise<void>((resolve) => sink.once?.('drain', resolve));
+      // `close` too: a reader that went away (`| head`) must not leave the writer waiting for ever.
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          sink.removeListener?.('drain', done);
+          sink.removeListener?.('close', done);
+          wake = undefined;
+          resolve();
+        };
+        wake = done;
+        sink.once?.('drain', done);
+        sink.once?.('close', done);
+      });
+    } else if (typeof sink.on === 'function') {
+      // Let the stream report what happened (an EPIPE is emitted on a later tick, even for a
+      // synchronous pipe): a chain of awaits alone never gives it the turn.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    if (failure) throw failure;
+    if (sink.destroyed) throw Object.assign(new Error('the output was closed'), { code: 'EPIPE' });
   };
   const emit = async (text: string): Promise<void> => {
     buffer += text;
     if (buffer.length >= chunk) await flush();
   };
 
-  /** Emit `value` (already the result of toJSON) at `level` of indentation; false when JSON.stringify omits it. */
+  /** Emit `item` (already the result of toJSON) at `level` of indentation. */
   const write = async (item: unknown, level: number): Promise<void> => {
     const open = level < depth && item !== null && typeof item === 'object';
     if (!open) {
@@ -75,9 +105,16 @@ export async function writeJson(value: unknown, sink: JsonSink, options: WriteJs
     return emit(first ? '{}' : '\n' + INDENT.repeat(level) + '}');
   };
 
-  await write(jsonOf(value, ''), 0);
-  await emit('\n');
-  await flush();
+  sink.on?.('error', onError);
+  try {
+    await write(jsonOf(value, ''), 0);
+    await emit('\n');
+    await flush();
+  } catch (error) {
+    sink.removeListener?.('error', onError);
+    throw error;
+  }
+  // The listener stays on success: a write error still to come (the last write) must not crash.
 }
 
 /** The value JSON.stringify serialises for `value`: its `toJSON(key)` when it has one. */

@@ -1,5 +1,6 @@
 // The streaming JSON writer of `simulate --format json`: the same bytes as JSON.stringify(value, null, 2),
 // written section by section, so a report too large for one string still gets written.
+import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -138,7 +139,9 @@ describe('writeJson', () => {
     let waiting: (() => void) | undefined;
     const sink: JsonSink = {
       write: (s: string) => (writes.push(s), false),
-      once: (_event, listener) => (waiting = listener),
+      once: (event, listener) => {
+        if (event === 'drain') waiting = listener;
+      },
     };
     const done = writeJson({ a: [1, 2, 3] }, sink, { chunk: 1 });
     await new Promise((resolve) => setImmediate(resolve));
@@ -151,5 +154,34 @@ describe('writeJson', () => {
     }
     await done;
     expect(writes.join('')).toBe(old({ a: [1, 2, 3] }));
+  });
+});
+
+/** A child process writing a 20,000-subscription report to its real stdout pipe with the built writer. */
+function pipeChild(): { stdout: NodeJS.ReadableStream & { destroy(): void }; done: Promise<{ code: number | null; stderr: string }> } {
+  const script = `const { writeJson } = await import(${JSON.stringify(path.join(REPO, 'dist/simulate/report-writer.js'))});
+const big = { subscriptions: Array.from({ length: 20000 }, (_, i) => ({ id: 's' + i, features: Array.from({ length: 10 }, (_, j) => ({ code: 'f' + j, n: j })) })) };
+try { await writeJson(big, process.stdout); process.stderr.write('done'); } catch (e) { process.stderr.write('caught ' + e.code); }`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  return { stdout: child.stdout, done: new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr }))) };
+}
+
+describe('writeJson on a real pipe (dist/)', () => {
+  it('writes everything through backpressure', async () => {
+    const child = pipeChild();
+    let length = 0;
+    child.stdout.on('data', (c: Buffer) => (length += c.length));
+    const { code, stderr } = await child.done;
+    expect([code, stderr]).toEqual([0, 'done']);
+    expect(length).toBeGreaterThan(1 << 20);
+  });
+
+  it('stops with EPIPE, not a crash or a hang, when the reader goes away', async () => {
+    const child = pipeChild();
+    child.stdout.once('data', () => child.stdout.destroy());
+    const { code, stderr } = await child.done;
+    expect([code, stderr]).toEqual([0, 'caught EPIPE']);
   });
 });

@@ -200,7 +200,15 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   }
 
   // JSON is streamed section by section: one string of a large report exceeds V8's string limit.
-  if (format === 'json') await writeJson(comparison ?? result.report, io.stdout);
+  if (format === 'json') {
+    try {
+      await writeJson(comparison ?? result.report, io.stdout);
+    } catch (error) {
+      // A reader that stopped early (`| head`) is not a failure; a full disk is an I/O error.
+      if ((error as NodeJS.ErrnoException).code === 'EPIPE') return 0;
+      throw new IoError(`cannot write the report: ${(error as Error).message}`);
+    }
+  }
   else io.stdout.write(comparison ? formatComparisonTable(comparison) : formatTable(result.report, { scenario: scenario.file }));
   return 0;
 }
