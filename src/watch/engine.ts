@@ -2,13 +2,14 @@
 // packages folder, the catalog, the lockfile or the config. Files whose text is unchanged are not
 // parsed again (the check cache); cross-package rules always run; nothing is emitted with errors.
 import { watch, type FSWatcher } from 'chokidar';
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CheckedFile } from '../check/run.js';
 import { checkRepo, type RepoCheck } from '../check/repo.js';
 import type { ConfigLoad, ResolvedConfig } from '../config/load.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { FILE_START, sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { SOURCE_CODES } from '../source/codes.js';
 import { displayPath } from '../source/discover.js';
 import { WORKFLOW_CODES } from '../workflow/codes.js';
 import { Debounce } from './debounce.js';
@@ -84,6 +85,8 @@ export interface WatchOptions {
   onResult: (result: WatchResult) => void;
   /** Called when the file watcher itself fails (a diagnostic with code SP8002). */
   onWatchError?: (diagnostic: Diagnostic) => void;
+  /** Called when a watched folder was deleted and created again, and is watched afresh (display paths). */
+  onRearm?: (folders: string[]) => void;
   /** Called when a rebuild fails outright (an IoError writing an output); the session goes on. */
   onBuildError?: (error: Error) => void;
 }
@@ -101,6 +104,10 @@ export class PackageWatcher {
   private watchers: FSWatcher[] = [];
   private running: Promise<void> | undefined;
   private closed = false;
+  /** Links refused in the packages folder: their removal is a change though their names are not `.yaml`. */
+  private readonly links = new Set<string>();
+  /** A watched folder was created again: the next rebuild watches it afresh first. */
+  private rearm = false;
   /** The lockfile text after our last build: its own rewrite of the lockfile is not a change. */
   private knownLockText: string | undefined;
 
@@ -130,16 +137,30 @@ export class PackageWatcher {
     const { folders, files } = watchTargets(this.config, this.options.cwd);
     // One watcher per single file: chokidar watches a missing file through its parent folder, and
     // two missing files in one folder sharing a watcher can lose each other's events.
+    const parents = rearmWatches(folders, this.options.cwd);
     const created = [
       watch(folders, {
         ignoreInitial: true,
+        // A link is never followed: validate refuses links leaving the folder, and a link to /usr
+        // must not cost 100,000 inotify watches (docs/workflow.md).
+        followSymlinks: false,
         ignored: (file, stats) => ignoredByWatch(file, this.config, stats?.isDirectory() ?? false),
       }),
-      ...files.map((file) => watch(file, { ignoreInitial: true })),
+      ...files.map((file) => watch(file, { ignoreInitial: true, followSymlinks: false })),
+      // The folder's own entry in its parent, depth 0: a deleted and recreated folder is a new
+      // inode that the folder watcher above never sees, so its reappearance re-arms the watchers.
+      ...[...parents].map(([parent, roots]) =>
+        watch(parent, { ignoreInitial: true, depth: 0, followSymlinks: false, ignored: (file) => path.resolve(file) !== parent && !roots.has(path.resolve(file)) }),
+      ),
     ];
     this.watchers = created;
+    const roots = new Set(folders.map((f) => path.resolve(this.options.cwd, f)));
     for (const w of created) {
-      w.on('all', (event, file) => this.onEvent(file, event === 'addDir' || event === 'unlinkDir'));
+      w.on('all', (event, file) => {
+        if (event === 'addDir' && roots.has(path.resolve(this.options.cwd, file))) this.rearm = true;
+        if (event === 'add' || event === 'unlink') this.onLinkEvent(event, file);
+        this.onEvent(file, event === 'addDir' || event === 'unlinkDir');
+      });
       // chokidar drops a second `change` of one file within 50 ms of the first (and never sends it
       // later): with a shorter debounce, a quick second save would go unseen. Its raw events are
       // not throttled, so content changes are taken from them too.
@@ -162,6 +183,28 @@ export class PackageWatcher {
     if (kind === 'package') this.sources.markDirty(absolute);
     this.pending.set(absolute, kind);
     this.debounce.trigger();
+  }
+
+  /**
+   * A link (not followed) appearing or going away changes what discovery reports (a refused link is
+   * an error), whatever its name: rebuild as for a folder.
+   */
+  private onLinkEvent(event: 'add' | 'unlink', file: string): void {
+    const absolute = path.resolve(this.options.cwd, file);
+    if (classifyChange(file, this.config, this.options.cwd, false) !== undefined) return; // a package file: seen anyway
+    if (classifyChange(file, this.config, this.options.cwd, true) !== 'package') return;
+    if (event === 'unlink') {
+      if (this.links.delete(absolute)) this.onEvent(file, true);
+      return;
+    }
+    lstat(absolute).then(
+      (info) => {
+        if (!info.isSymbolicLink()) return;
+        this.links.add(absolute);
+        this.onEvent(file, true);
+      },
+      () => undefined, // gone already: its unlink follows
+    );
   }
 
   private onError(error: unknown): void {
@@ -196,6 +239,15 @@ export class PackageWatcher {
   }
 
   private async rebuild(changes: ReadonlyMap<string, ChangeKind>): Promise<void> {
+    if (this.rearm) {
+      // The packages folder (or catalog) came back: watch the new one before reading it, so no save
+      // between the two is lost.
+      this.rearm = false;
+      await this.rewatch();
+      if (this.closed) return;
+      this.sources.clear();
+      this.options.onRearm?.(watchTargets(this.config, this.options.cwd).folders.map((f) => displayPath(f, this.options.cwd)));
+    }
     const kinds = new Set(changes.values());
     if (kinds.size === 1 && kinds.has('lockfile') && (await this.lockfileUnchanged())) return;
     if (kinds.has('config') && this.options.reloadConfig) {
@@ -210,9 +262,8 @@ export class PackageWatcher {
       this.config = loaded.config;
       const after = watchTargets(this.config, this.options.cwd);
       if (JSON.stringify(before) !== JSON.stringify(after)) {
-        await Promise.all(this.watchers.map((w) => w.close()));
+        await this.rewatch();
         if (this.closed) return;
-        await this.watchAll();
       }
       // Parse options and the size cap may have changed.
       this.cache.clear();
@@ -221,6 +272,14 @@ export class PackageWatcher {
     // Checked files depend on the catalog: a catalog change invalidates them all.
     if (kinds.has('catalog')) this.cache.clear();
     await this.build('change', [...changes.keys()]);
+  }
+
+  /** Close every watcher and watch the targets afresh. */
+  private async rewatch(): Promise<void> {
+    await Promise.all(this.watchers.map((w) => w.close()));
+    this.watchers = [];
+    if (this.closed) return;
+    await this.watchAll();
   }
 
   /** One build: check (re-parsing changed files only), then emit when there are no errors. */
@@ -238,6 +297,7 @@ export class PackageWatcher {
       sources: snapshot.sources,
       cache: this.cache,
     });
+    for (const d of snapshot.diagnostics) if (d.code === SOURCE_CODES.symlinkOutside.code) this.links.add(path.resolve(this.options.cwd, d.file));
     const check: RepoCheck = {
       ...checked,
       diagnostics:
@@ -297,6 +357,24 @@ export class PackageWatcher {
   private async lockfileUnchanged(): Promise<boolean> {
     return (await readText(this.config.lockfile)) === this.knownLockText;
   }
+}
+
+/**
+ * The parents to watch (depth 0) for the folders' own entries, by parent: only parents inside the
+ * working directory, so nothing outside the repository is watched (a folder that is the working
+ * directory itself, or lies outside it, is not re-armed).
+ */
+function rearmWatches(folders: readonly string[], cwd: string): Map<string, Set<string>> {
+  const parents = new Map<string, Set<string>>();
+  const base = path.resolve(cwd);
+  for (const folder of folders) {
+    const absolute = path.resolve(cwd, folder);
+    const parent = path.dirname(absolute);
+    const relative = path.relative(base, parent);
+    if (absolute === base || relative.startsWith('..') || path.isAbsolute(relative)) continue;
+    parents.set(parent, (parents.get(parent) ?? new Set()).add(absolute));
+  }
+  return parents;
 }
 
 /** The path a raw fs.watch event is about: the watched file itself, or an entry of the watched folder. */

@@ -1,7 +1,7 @@
 // `svcpkg watch` as a real process: prints each build with a time stamp and its duration, and
 // exits 0 on SIGINT/SIGTERM without leaving temporary files (uses dist/: `npm test` builds first).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
@@ -80,6 +80,26 @@ describe('svcpkg watch (process)', () => {
     const { code } = await run.exit;
     expect(code).toBe(0);
     expect((await listFiles(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('keeps going when the packages folder is deleted and recreated, and says so', async () => {
+    const dir = await repo({ 'packages.d/a.yaml': pkg('meet-a') });
+    const run = startCli(dir, ['--debounce', '20']);
+    try {
+      await run.waitFor(/watching packages\.d/);
+      let mark = run.output().length;
+      await rm(path.join(dir, 'packages.d'), { recursive: true });
+      await run.waitFor(/nothing written/, mark);
+      expect(run.output().slice(mark)).toMatch(/no such file or folder/);
+      mark = run.output().length;
+      await mkdir(path.join(dir, 'packages.d'));
+      await writeFile(path.join(dir, 'packages.d/b.yaml'), pkg('meet-b'));
+      await run.waitFor(/packages\.d came back: watching it again[\s\S]*wrote .*out\/manifest\.json/, mark);
+      expect(JSON.parse(await readFile(path.join(dir, 'out/manifest.json'), 'utf8')).packages.map((p: { code: string }) => p.code)).toEqual(['meet-b']);
+    } finally {
+      run.child.kill('SIGINT');
+    }
+    expect((await run.exit).code).toBe(0);
   });
 
   it('is a usage error with a bad --debounce', async () => {

@@ -26,6 +26,7 @@ import { loadScenario } from '../../simulate/load-scenario.js';
 import { ProgressLine } from '../../simulate/progress.js';
 import { packagesMissingFrom, runScenario, type RunResult } from '../../simulate/run.js';
 import type { Scenario } from '../../simulate/scenario.js';
+import { writeJson } from '../../simulate/report-writer.js';
 import { formatTable, groupDigits } from '../../simulate/table.js';
 import { featureKinds, UsageHistoryRecorder } from '../../simulate/usage-history.js';
 import { parseCommandArgs } from '../args.js';
@@ -202,8 +203,17 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     if (!quiet) io.stderr.write(`wrote ${display}\n`);
   }
 
-  if (comparison) io.stdout.write(format === 'json' ? JSON.stringify(comparison, null, 2) + '\n' : formatComparisonTable(comparison));
-  else io.stdout.write(format === 'json' ? JSON.stringify(result.report, null, 2) + '\n' : formatTable(result.report, { scenario: scenario.file }));
+  // JSON is streamed section by section: one string of a large report exceeds V8's string limit.
+  if (format === 'json') {
+    try {
+      await writeJson(comparison ?? result.report, io.stdout);
+    } catch (error) {
+      // A reader that stopped early (`| head`) is not a failure; a full disk is an I/O error.
+      if ((error as NodeJS.ErrnoException).code === 'EPIPE') return 0;
+      throw new IoError(`cannot write the report: ${(error as Error).message}`);
+    }
+  }
+  else io.stdout.write(comparison ? formatComparisonTable(comparison) : formatTable(result.report, { scenario: scenario.file }));
   return 0;
 }
 

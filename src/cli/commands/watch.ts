@@ -84,6 +84,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     reloadConfig,
     debounceMs,
     ...(values['no-emit'] ? {} : { emit: emitCompiled }),
+    // A deleted and recreated packages folder: said before the rebuild that follows it.
+    onRearm: (folders) => status.write(`svcpkg: ${folders.join(', ')} came back: watching it again\n`),
     onCheck: (check) => {
       if (clear) io.stdout.write(CLEAR_SCREEN);
       printDiagnostics(check.diagnostics, format, io, { files: check.files, packages: check.packages, texts: check.texts, root: config.root });
