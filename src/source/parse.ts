@@ -5,6 +5,7 @@ import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import { FILE_START } from '../diagnostics/diagnostic.js';
 import { SOURCE_CODES } from './codes.js';
 import { findExcessiveNesting, HARD_DEPTH_LIMIT } from './depth.js';
+import { duplicateKeyErrors, mergeByOffset } from './duplicates.js';
 import { LineIndex } from './position.js';
 
 /**
@@ -86,7 +87,8 @@ export function parseSource(file: string, text: string, options: ParseOptions = 
   try {
     const result = yaml().parseAllDocuments(text, {
       lineCounter: new (yaml().LineCounter)(),
-      uniqueKeys: true,
+      // Duplicate keys are found by duplicateKeyErrors (linear); the package's check is quadratic.
+      uniqueKeys: false,
       prettyErrors: false,
       version: '1.2',
       schema: 'core',
@@ -123,11 +125,12 @@ export function parseSource(file: string, text: string, options: ParseOptions = 
   }
 
   parsed.forEach((doc, index) => {
-    for (const error of doc.errors) diagnostics.push(yamlErrorDiagnostic(file, error, at, 'error'));
+    const errors = mergeByOffset(doc.errors, duplicateKeyErrors(doc.contents, yaml()));
+    for (const error of errors) diagnostics.push(yamlErrorDiagnostic(file, error, at, 'error'));
     for (const warning of doc.warnings) diagnostics.push(yamlErrorDiagnostic(file, warning, at, 'warning'));
     // A document with a syntax error is not checked further: its shape is unreliable.
     // Duplicate keys are the exception: the document is still whole, so keep checking it.
-    if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return;
+    if (errors.some((e) => e.code !== 'DUPLICATE_KEY')) return;
     if (isEmptyDocument(doc)) return; // `---` with nothing after it: nothing to check.
     const contents = doc.contents as YamlNode;
 
