@@ -5,7 +5,7 @@ import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import type { Span } from '../diagnostics/diagnostic.js';
 import { FILE_START } from '../diagnostics/diagnostic.js';
 import { findExcessiveNesting } from './depth.js';
-import { DEFAULT_MAX_DEPTH, parseSource, type LocateTarget, type ParseOptions, type SourceDocument, type SourceFile } from './parse.js';
+import { DEFAULT_MAX_DEPTH, normalizeLineBreaks, parseSource, type LocateTarget, type ParseOptions, type SourceDocument, type SourceFile } from './parse.js';
 
 // Where a plain value may start and end on a line (block or flow context).
 const VALUE_START = String.raw`(?:^|[\[{,]|[:?-][ \t])[ \t]*`;
@@ -62,7 +62,8 @@ function surelyShallow(text: string, limit: number): boolean {
  * matches what parseSource would give: same values, and no parser diagnostics (a file that would
  * have any is sent the full way).
  */
-export function parseSourceFast(file: string, text: string, options: ParseOptions = {}): SourceFile | undefined {
+export function parseSourceFast(file: string, rawText: string, options: ParseOptions = {}): SourceFile | undefined {
+  const text = normalizeLineBreaks(rawText); // as parseSource does: both paths see the same lines
   // The depth check first: it is linear, and it turns away the deeply nested texts (a 1 MiB line of
   // brackets) on which the gate's regular expressions would cost the most.
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
@@ -72,7 +73,7 @@ export function parseSourceFast(file: string, text: string, options: ParseOption
   try {
     values = loadAll(text, undefined, { schema: CORE_SCHEMA, json: false });
   } catch {
-    return undefined; // syntax errors, duplicate keys: the full parser reports them
+    return undefined; // syntax errors, duplicate keys, stack overflow: the full parser reports them
   }
   const wantList = options.root === 'sequence';
   let nonEmpty = 0;
