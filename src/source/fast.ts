@@ -6,7 +6,7 @@ import type { Span } from '../diagnostics/diagnostic.js';
 import { FILE_START } from '../diagnostics/diagnostic.js';
 import { findExcessiveNesting } from './depth.js';
 import { inspectParsed } from './plain.js';
-import { DEFAULT_MAX_DEPTH, parseSource, type LocateTarget, type ParseOptions, type SourceDocument, type SourceFile } from './parse.js';
+import { DEFAULT_MAX_DEPTH, normalizeLineBreaks, parseSource, type LocateTarget, type ParseOptions, type SourceDocument, type SourceFile } from './parse.js';
 
 // Where a plain value may start and end on a line (block or flow context).
 const VALUE_START = String.raw`(?:^|[\[{,]|[:?-][ \t])[ \t]*`;
@@ -31,7 +31,10 @@ const QUOTES = new RegExp(
   ].join('|'),
   'm',
 );
-const FLOW = /[\]}][ \t]*:(?:[ \t]|$)|[\[{][^\]}\n]*$/m; // collections as keys; collections spanning lines
+// Collections as keys; collections spanning lines. "An opener with no closer after it on its line"
+// is written as "an opener with no bracket at all after it": the same lines match, but each scan
+// stops at the next bracket, so a long line costs linear time (`[^\]}\n]*$` was quadratic).
+const FLOW = /[\]}][ \t]*:(?:[ \t]|$)|[\[{][^\[{\]}\n]*$/m;
 
 /** Whether a text can take the fast path at all (exported for tests). */
 export function fastPathEligible(text: string): boolean {
@@ -60,15 +63,18 @@ function surelyShallow(text: string, limit: number): boolean {
  * matches what parseSource would give: same values, and no parser diagnostics (a file that would
  * have any is sent the full way).
  */
-export function parseSourceFast(file: string, text: string, options: ParseOptions = {}): SourceFile | undefined {
-  if (!fastPathEligible(text)) return undefined;
+export function parseSourceFast(file: string, rawText: string, options: ParseOptions = {}): SourceFile | undefined {
+  const text = normalizeLineBreaks(rawText); // as parseSource does: both paths see the same lines
+  // The depth check first: it is linear, and it turns away the deeply nested texts (a 1 MiB line of
+  // brackets) on which the gate's regular expressions would cost the most.
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   if (!surelyShallow(text, maxDepth) && findExcessiveNesting(text, maxDepth + 1) !== -1) return undefined;
+  if (!fastPathEligible(text)) return undefined;
   let values: unknown[];
   try {
     values = loadAll(text, undefined, { schema: CORE_SCHEMA, json: false });
   } catch {
-    return undefined; // syntax errors, duplicate keys: the full parser reports them
+    return undefined; // syntax errors, duplicate keys, stack overflow: the full parser reports them
   }
   const wantList = options.root === 'sequence';
   let nonEmpty = 0;

@@ -5,6 +5,7 @@ import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import { FILE_START } from '../diagnostics/diagnostic.js';
 import { SOURCE_CODES } from './codes.js';
 import { findExcessiveNesting, HARD_DEPTH_LIMIT } from './depth.js';
+import { duplicateKeyErrors, mergeByOffset } from './duplicates.js';
 import { FORBIDDEN_KEYS, inspectParsed } from './plain.js';
 import { LineIndex } from './position.js';
 
@@ -60,8 +61,55 @@ export interface SourceFile {
 }
 
 
+/**
+ * The text with every lone CR (not followed by LF) read as LF. YAML 1.2 counts a lone CR as a line
+ * break, js-yaml does too, the `yaml` package does not: normalising first makes both parsers, and
+ * the line numbers, agree, so a file gets the same verdict whatever its line endings
+ * (docs/decisions.md). One character for one: every offset stays valid.
+ */
+export function normalizeLineBreaks(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/** Whether an error is V8 running out of stack (a RangeError, but not every RangeError is one). */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+/**
+ * The one diagnostic for a file whose parse ran out of stack, wherever that happened (the parser,
+ * alias expansion, position lookups): the same code, place and message every time, never V8's.
+ */
+function stackOverflowResult(file: string, text: string): SourceFile {
+  return {
+    file,
+    text,
+    documents: [],
+    diagnostics: [
+      {
+        ...FILE_START,
+        code: SOURCE_CODES.tooDeep.code,
+        severity: 'error',
+        message: 'the file is too deeply nested or too complex to parse',
+        file,
+        path: '',
+        hint: 'flatten the structure, and check for an unclosed quote or bracket',
+      },
+    ],
+  };
+}
+
 /** Parse a file's text. Never throws: every problem becomes a located diagnostic. */
-export function parseSource(file: string, text: string, options: ParseOptions = {}): SourceFile {
+export function parseSource(file: string, rawText: string, options: ParseOptions = {}): SourceFile {
+  try {
+    return parseNormalized(file, normalizeLineBreaks(rawText), options);
+  } catch (error) {
+    if (isStackOverflow(error)) return stackOverflowResult(file, normalizeLineBreaks(rawText));
+    throw error;
+  }
+}
+
+function parseNormalized(file: string, text: string, options: ParseOptions): SourceFile {
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const lines = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
@@ -86,7 +134,8 @@ export function parseSource(file: string, text: string, options: ParseOptions = 
   try {
     const result = yaml().parseAllDocuments(text, {
       lineCounter: new (yaml().LineCounter)(),
-      uniqueKeys: true,
+      // Duplicate keys are found by duplicateKeyErrors (linear); the package's check is quadratic.
+      uniqueKeys: false,
       prettyErrors: false,
       version: '1.2',
       schema: 'core',
@@ -94,8 +143,13 @@ export function parseSource(file: string, text: string, options: ParseOptions = 
       keepSourceTokens: false,
     });
     parsed = Array.isArray(result) ? result : [];
+    // The package catches a stack overflow while composing a collection and reports it as a
+    // RESOURCE_EXHAUSTION error carrying V8's message: send it to the one overflow diagnostic.
+    if (parsed.some((doc) => doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION'))) {
+      throw new RangeError('Maximum call stack size exceeded');
+    }
   } catch (error) {
-    // The parser recurses: absurd nesting can exhaust the stack before our depth check runs.
+    if (isStackOverflow(error)) throw error; // one diagnostic for every overflow: see parseSource
     const message = error instanceof RangeError ? 'nesting is too deep to parse' : `cannot parse the file: ${String(error)}`;
     diagnostics.push({
       ...FILE_START,
@@ -123,11 +177,12 @@ export function parseSource(file: string, text: string, options: ParseOptions = 
   }
 
   parsed.forEach((doc, index) => {
-    for (const error of doc.errors) diagnostics.push(yamlErrorDiagnostic(file, error, at, 'error'));
+    const errors = mergeByOffset(doc.errors, duplicateKeyErrors(doc.contents, yaml()));
+    for (const error of errors) diagnostics.push(yamlErrorDiagnostic(file, error, at, 'error'));
     for (const warning of doc.warnings) diagnostics.push(yamlErrorDiagnostic(file, warning, at, 'warning'));
     // A document with a syntax error is not checked further: its shape is unreliable.
     // Duplicate keys are the exception: the document is still whole, so keep checking it.
-    if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return;
+    if (errors.some((e) => e.code !== 'DUPLICATE_KEY')) return;
     if (isEmptyDocument(doc)) return; // `---` with nothing after it: nothing to check.
     const contents = doc.contents as YamlNode;
 
@@ -153,6 +208,7 @@ export function parseSource(file: string, text: string, options: ParseOptions = 
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
+      if (isStackOverflow(error)) throw error; // not an alias bomb: see parseSource
       diagnostics.push({
         ...aliasBombSpan(doc, at),
         code: SOURCE_CODES.aliasBomb.code,
