@@ -227,6 +227,18 @@ export interface ResolvedPackage {
    */
   price: number;
   /**
+   * What price is per: the package, or each seat (price × seats per period). Absent in manifests written before seat prices: package.
+   */
+  price_per?: 'package' | 'seat';
+  /**
+   * Fewest seats a subscription may have (absent: 1).
+   */
+  min_seats?: number;
+  /**
+   * Most seats a subscription may have, or null for no bound.
+   */
+  max_seats?: number | null;
+  /**
    * One-time fee charged when a subscription starts.
    */
   signup_fee: number;
@@ -387,6 +399,44 @@ export interface ResolvedFeature {
    * Limit features: a non-negative integer, true = unlimited, false = not included. Switches: true/false.
    */
   value: number | boolean;
+  /**
+   * Price of usage above the limit when overages_enabled (docs/revenue.md), or null/absent: not priced (billed at 0).
+   */
+  overage?: OveragePrice | null;
+}
+/**
+ * How units above a limit are priced in one billing period: per_unit (price × units), package (price per started block of per units), graduated (each unit at its tier's price), volume (every unit at the reached tier's price).
+ */
+export interface OveragePrice {
+  /**
+   * Charge model.
+   */
+  model: 'per_unit' | 'package' | 'graduated' | 'volume';
+  /**
+   * per_unit: price of one unit; package: price of one block; otherwise null.
+   */
+  price: number | null;
+  /**
+   * package: units in one block; otherwise null.
+   */
+  per: number | null;
+  /**
+   * graduated and volume: tiers in order, up_to inclusive and strictly increasing, the last one open (up_to null); otherwise null.
+   */
+  tiers: [OverageTier, ...OverageTier[]] | null;
+}
+/**
+ * One tier of a graduated or volume overage price.
+ */
+export interface OverageTier {
+  /**
+   * Last unit of this tier (inclusive), or null for the open last tier.
+   */
+  up_to: number | null;
+  /**
+   * Price of one unit in this tier.
+   */
+  price: number;
 }
 /**
  * A notification the platform sends the customer.
