@@ -4,9 +4,74 @@ import { UsageError } from '../../diagnostics/errors.js';
 import { countOf } from '../../diagnostics/format/summary.js';
 import { compileProject, type CompileResult, type EmitKind } from '../../compile/compile.js';
 import { parseCommandArgs, positiveInteger } from '../args.js';
+import { HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import type { CommandIO } from '../io.js';
 import { loadProject, printUsage, readsResultCache, repoOptions, resultCacheDir } from '../project.js';
 import { chooseFormat, exitCodeFor, printDiagnostics, userPath } from '../output.js';
+
+export const OPTIONS = {
+  out: {
+    type: 'string', placeholder: 'DIR', accepts: 'a folder',
+    help: [
+      `output folder (default: svcpkg.config.yaml's, else out)`,
+    ],
+  },
+  emit: {
+    type: 'string', placeholder: 'LIST', accepts: 'json or ts',
+    help: [
+      `artifacts to write: json, ts or json,ts (default: json,ts)`,
+    ],
+  },
+  locked: { type: 'boolean', help: [`fail instead of changing svcpkg.lock.json (for CI and pre-commit)`] },
+  catalog: {
+    type: 'string', placeholder: 'DIR', accepts: 'a folder',
+    help: [
+      `catalog folder (default: svcpkg.config.yaml's, else the bundled one)`,
+    ],
+  },
+  config: {
+    type: 'string', placeholder: 'FILE', accepts: 'a file',
+    help: [
+      `configuration file (default: the project's, found upward)`,
+    ],
+  },
+  format: {
+    type: 'string', placeholder: 'NAME',
+    help: [
+      `pretty | json | sarif | github (default: pretty; github in GitHub Actions)`,
+    ],
+  },
+  strict: { type: 'boolean', help: [`fail on warnings too (nothing is written)`] },
+  'max-file-size': {
+    type: 'string', placeholder: 'BYTES', accepts: 'a positive number of bytes',
+    help: [
+      `largest file read (default 1048576)`,
+    ],
+  },
+  jobs: {
+    type: 'string', placeholder: 'N', accepts: 'a positive whole number of threads',
+    help: [
+      `threads checking files: at most N (default: up to 4, from 400 files`,
+      `up; 1 checks on this thread only, e.g. on a machine with one free core)`,
+    ],
+  },
+  'no-cache': {
+    type: 'boolean',
+    help: [
+      `neither read nor write .svcpkg-cache/ (the result cache, which lets a`,
+      `later run skip the files unchanged since, and the compile stamp, which`,
+      `skips an unchanged compile; both safe to delete)`,
+    ],
+  },
+  cache: {
+    type: 'boolean',
+    help: [
+      `use the result cache in CI (\`CI\` set) and with --locked too, where`,
+      `by default it is written but not read`,
+    ],
+  },
+  help: HELP_OPTION,
+} as const satisfies OptionSpecs;
 
 export const USAGE = `Usage: svcpkg compile [options]
 
@@ -14,45 +79,13 @@ Validate every package, then write the typed manifest (out/manifest.json, out/ma
 record new package ids in svcpkg.lock.json. Nothing is written when there are errors.
 
 Options:
-  --out DIR              output folder (default: svcpkg.config.yaml's, else out)
-  --emit LIST            artifacts to write: json, ts or json,ts (default: json,ts)
-  --locked               fail instead of changing svcpkg.lock.json (for CI and pre-commit)
-  --catalog DIR          catalog folder (default: svcpkg.config.yaml's, else the bundled one)
-  --config FILE          configuration file (default: the project's, found upward)
-  --format NAME          pretty | json | sarif | github (default: pretty; github in GitHub Actions)
-  --strict               fail on warnings too (nothing is written)
-  --max-file-size BYTES  largest file read (default 1048576)
-  --jobs N               threads checking files: at most N (default: up to 4, from 400 files
-                         up; 1 checks on this thread only, e.g. on a machine with one free core)
-  --no-cache             neither read nor write .svcpkg-cache/ (the result cache, which lets a
-                         later run skip the files unchanged since, and the compile stamp, which
-                         skips an unchanged compile; both safe to delete)
-  --cache                use the result cache in CI (\`CI\` set) and with --locked too, where
-                         by default it is written but not read
-  -h, --help             show this help
+${optionsHelp(OPTIONS, 25)}
 
 Exit codes: 0 compiled, 1 errors (or warnings with --strict, or --locked and the lockfile would
 change), 2 usage, configuration or I/O failure.`;
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      out: { type: 'string' },
-      emit: { type: 'string' },
-      locked: { type: 'boolean' },
-      catalog: { type: 'string' },
-      config: { type: 'string' },
-      format: { type: 'string' },
-      strict: { type: 'boolean' },
-      'max-file-size': { type: 'string' },
-      jobs: { type: 'string' },
-      'no-cache': { type: 'boolean' },
-      cache: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    USAGE,
-  );
+  const { values, positionals } = parseCommandArgs(args, OPTIONS, USAGE);
   if (values.help) return printUsage(io, USAGE);
   if (positionals.length > 0) throw new UsageError(`compile takes no paths (got \`${positionals[0]}\`); set \`packages:\` in svcpkg.config.yaml\n\n${USAGE}`);
   const format = chooseFormat(values.format, io);

@@ -6,9 +6,34 @@ import { formatDiff, pickDiffFormat } from '../../diff/format/index.js';
 import { readDiffInput, type DiffInput } from '../../diff/input.js';
 import type { ManifestDiff } from '../../diff/model.js';
 import { parseCommandArgs } from '../args.js';
+import { HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import type { CommandIO } from '../io.js';
 import { printDiagnostics } from '../output.js';
 import { loadProjectConfig } from '../project.js';
+
+export const OPTIONS = {
+  format: { type: 'string', placeholder: 'NAME', help: [`pretty | json | markdown (default: pretty)`] },
+  'fail-on': {
+    type: 'string', placeholder: 'WHEN', accepts: 'breaking, any or none',
+    help: [
+      `breaking | any | none: exit 1 on a breaking change, on any change,`,
+      `or never (default: none)`,
+    ],
+  },
+  catalog: {
+    type: 'string', placeholder: 'DIR', accepts: 'a folder',
+    help: [
+      `catalog folder (default: svcpkg.config.yaml's, else the bundled one)`,
+    ],
+  },
+  config: {
+    type: 'string', placeholder: 'FILE', accepts: 'a file',
+    help: [
+      `configuration file (default: the project's, found upward)`,
+    ],
+  },
+  help: HELP_OPTION,
+} as const satisfies OptionSpecs;
 
 export const USAGE = `Usage: svcpkg diff OLD NEW [options]
 
@@ -23,12 +48,7 @@ OLD and NEW are each one of:
                          nothing checked out; write REV^{commit} if a path has the same name
 
 Options:
-  --format NAME          pretty | json | markdown (default: pretty)
-  --fail-on WHEN         breaking | any | none: exit 1 on a breaking change, on any change,
-                         or never (default: none)
-  --catalog DIR          catalog folder (default: svcpkg.config.yaml's, else the bundled one)
-  --config FILE          configuration file (default: the project's, found upward)
-  -h, --help             show this help
+${optionsHelp(OPTIONS, 25)}
 
 Exit codes: 0 done, 1 a change --fail-on asks to fail on, or a side that does not compile,
 2 usage, configuration, I/O failure or an unknown revision.`;
@@ -51,17 +71,7 @@ export function diffExitCode(diff: ManifestDiff, failOn: FailOn): number {
 }
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      format: { type: 'string' },
-      'fail-on': { type: 'string' },
-      catalog: { type: 'string' },
-      config: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    USAGE,
-  );
+  const { values, positionals } = parseCommandArgs(args, OPTIONS, USAGE);
   if (values.help) {
     io.stdout.write(USAGE + '\n');
     return 0;

@@ -2,9 +2,27 @@
 import { explainPackage, type Explanation, type ExplainedValue } from '../../compile/explain.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import { parseCommandArgs } from '../args.js';
+import { HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import type { CommandIO } from '../io.js';
 import { loadProject, printUsage, repoOptions } from '../project.js';
 import { printDiagnostics, userPath } from '../output.js';
+
+export const OPTIONS = {
+  format: { type: 'string', placeholder: 'NAME', help: [`text | json (default: text)`] },
+  catalog: {
+    type: 'string', placeholder: 'DIR', accepts: 'a folder',
+    help: [
+      `catalog folder (default: svcpkg.config.yaml's, else the bundled one)`,
+    ],
+  },
+  config: {
+    type: 'string', placeholder: 'FILE', accepts: 'a file',
+    help: [
+      `configuration file (default: the project's, found upward)`,
+    ],
+  },
+  help: HELP_OPTION,
+} as const satisfies OptionSpecs;
 
 export const USAGE = `Usage: svcpkg explain CODE [options]
 
@@ -15,10 +33,7 @@ Show the package CODE as the manifest holds it, each value with where it came fr
   lockfile  an id from svcpkg.lock.json
 
 Options:
-  --format NAME   text | json (default: text)
-  --catalog DIR   catalog folder (default: svcpkg.config.yaml's, else the bundled one)
-  --config FILE   configuration file (default: the project's, found upward)
-  -h, --help      show this help
+${optionsHelp(OPTIONS, 18)}
 
 Exit codes: 0 explained, 1 no such package or the package has errors, 2 usage, configuration or I/O failure.`;
 
@@ -26,16 +41,7 @@ Exit codes: 0 explained, 1 no such package or the package has errors, 2 usage, c
 export const EXPLAIN_FORMAT_VERSION = 1;
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      format: { type: 'string' },
-      catalog: { type: 'string' },
-      config: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    USAGE,
-  );
+  const { values, positionals } = parseCommandArgs(args, OPTIONS, USAGE);
   if (values.help) return printUsage(io, USAGE);
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format takes text or json, got \`${format}\``);

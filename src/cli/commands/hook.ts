@@ -3,7 +3,12 @@ import { UsageError } from '../../diagnostics/errors.js';
 import { displayPath } from '../../source/discover.js';
 import { installHook, uninstallHook } from '../../workflow/hook.js';
 import { parseCommandArgs } from '../args.js';
+import { HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import type { CommandIO } from '../io.js';
+
+export const OPTIONS = {
+  help: HELP_OPTION,
+} as const satisfies OptionSpecs;
 
 export const USAGE = `Usage: svcpkg hook install | uninstall
 
@@ -18,12 +23,12 @@ linked worktrees. Set SVCPKG to the command to run if svcpkg is neither in node_
 on PATH when you commit. Using the pre-commit framework or husky instead: see docs/workflow.md.
 
 Options:
-  -h, --help  show this help
+${optionsHelp(OPTIONS, 14)}
 
 Exit codes: 0 done (or nothing to do), 2 usage error, not a git repository, or I/O failure.`;
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { help: { type: 'boolean', short: 'h' } }, USAGE);
+  const { values, positionals } = parseCommandArgs(args, OPTIONS, USAGE);
   if (values.help) {
     io.stdout.write(USAGE + '\n');
     return 0;

@@ -7,8 +7,20 @@ import { displayPath } from '../../source/discover.js';
 import { initRepository } from '../../workflow/init.js';
 import { planScaffold } from '../../workflow/scaffold.js';
 import { parseCommandArgs } from '../args.js';
+import { HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import type { CommandIO } from '../io.js';
 import { chooseFormat, printDiagnostics } from '../output.js';
+
+export const OPTIONS = {
+  catalog: {
+    type: 'string', placeholder: 'DIR', accepts: 'a folder',
+    help: [
+      `use this catalog folder (recorded in svcpkg.config.yaml) instead of the bundled one`,
+    ],
+  },
+  'no-hook': { type: 'boolean', help: [`do not install the pre-commit hook`] },
+  help: HELP_OPTION,
+} as const satisfies OptionSpecs;
 
 export const USAGE = `Usage: svcpkg init [DIR] [options]
 
@@ -26,22 +38,12 @@ Nothing is overwritten: if the config, the example, the lockfile or a schema fil
 writes nothing and names them.
 
 Options:
-  --catalog DIR  use this catalog folder (recorded in svcpkg.config.yaml) instead of the bundled one
-  --no-hook      do not install the pre-commit hook
-  -h, --help     show this help
+${optionsHelp(OPTIONS, 17)}
 
 Exit codes: 0 scaffolded, 1 some files already exist, 2 usage or I/O failure.`;
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      catalog: { type: 'string' },
-      'no-hook': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    USAGE,
-  );
+  const { values, positionals } = parseCommandArgs(args, OPTIONS, USAGE);
   if (values.help) {
     io.stdout.write(USAGE + '\n');
     return 0;

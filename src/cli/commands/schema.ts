@@ -5,9 +5,33 @@ import { loadCatalog } from '../../catalog/load.js';
 import { displayPath } from '../../source/discover.js';
 import { editorSchemas } from '../../workflow/editor-schema.js';
 import { parseCommandArgs } from '../args.js';
+import { HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import type { CommandIO } from '../io.js';
 import { loadProject, printUsage } from '../project.js';
 import { chooseFormat, exitCodeFor, printDiagnostics } from '../output.js';
+
+export const OPTIONS = {
+  out: {
+    type: 'string', placeholder: 'DIR', accepts: 'a folder',
+    help: [
+      `folder to write the schemas into (created if needed)`,
+    ],
+  },
+  catalog: {
+    type: 'string', placeholder: 'DIR', accepts: 'a folder',
+    help: [
+      `catalog folder (default: svcpkg.config.yaml's, else the bundled one)`,
+    ],
+  },
+  config: {
+    type: 'string', placeholder: 'FILE', accepts: 'a file',
+    help: [
+      `configuration file (default: the project's, found upward)`,
+    ],
+  },
+  format: { type: 'string', placeholder: 'NAME', accepts: 'pretty, json, sarif or github', help: [`format of catalog problems: pretty | json | sarif | github`] },
+  help: HELP_OPTION,
+} as const satisfies OptionSpecs;
 
 export const USAGE = `Usage: svcpkg schema [--out DIR] [options]
 
@@ -21,26 +45,12 @@ Without --out, print the package schema to stdout. With --out DIR, write into DI
 Files whose content is unchanged are not rewritten. \`svcpkg init\` uses DIR = .svcpkg/schemas.
 
 Options:
-  --out DIR        folder to write the schemas into (created if needed)
-  --catalog DIR    catalog folder (default: svcpkg.config.yaml's, else the bundled one)
-  --config FILE    configuration file (default: the project's, found upward)
-  --format NAME    format of catalog problems: pretty | json | sarif | github
-  -h, --help       show this help
+${optionsHelp(OPTIONS, 19)}
 
 Exit codes: 0 written, 1 the catalog has errors, 2 usage, configuration or I/O failure.`;
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      out: { type: 'string' },
-      catalog: { type: 'string' },
-      config: { type: 'string' },
-      format: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    USAGE,
-  );
+  const { values, positionals } = parseCommandArgs(args, OPTIONS, USAGE);
   if (values.help) return printUsage(io, USAGE);
   const format = chooseFormat(values.format, io);
   if (positionals.length > 0) {

@@ -30,8 +30,58 @@ import { writeJson } from '../../simulate/report-writer.js';
 import { formatTable, groupDigits } from '../../simulate/table.js';
 import { featureKinds, UsageHistoryRecorder } from '../../simulate/usage-history.js';
 import { parseCommandArgs } from '../args.js';
+import { HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import type { CommandIO } from '../io.js';
 import { loadProjectConfig } from '../project.js';
+
+export const OPTIONS = {
+  against: {
+    type: 'string', placeholder: 'OLD', accepts: 'a compiled manifest, a packages folder or a git revision',
+    help: [
+      `also replay the events against other packages, in the same pass, and`,
+      `report what changes: decisions per subscription and feature (newly`,
+      `denied, newly accepted, new overage, overage gone), charges, totals per`,
+      `package. OLD is a compiled manifest (*.json), a packages folder, or a`,
+      `git revision (HEAD~1, main, v1.2), as for \`svcpkg diff\``,
+    ],
+  },
+  format: {
+    type: 'string', placeholder: 'NAME',
+    help: [
+      `table | json (default: table); json is valid against`,
+      `schemas/simulation-report.schema.json, or with --against`,
+      `schemas/simulation-comparison.schema.json`,
+    ],
+  },
+  html: {
+    type: 'string', placeholder: 'FILE', accepts: 'a file',
+    help: [
+      `also write a self-contained HTML page: per subscription and feature,`,
+      `usage over time against the limit (both runs with --against)`,
+    ],
+  },
+  decisions: {
+    type: 'string', placeholder: 'FILE', accepts: 'a file',
+    help: [
+      `also write one NDJSON line per event with its decision (the scenario's`,
+      `packages, with --against too)`,
+    ],
+  },
+  input: {
+    type: 'string', placeholder: 'FORM', accepts: 'lago or cloudevents',
+    help: [
+      `lago | cloudevents: the form of the events (default: lago)`,
+    ],
+  },
+  'dedupe-window': {
+    type: 'string', placeholder: 'DAYS', accepts: 'a number of days',
+    help: [
+      `a repeated transaction id within DAYS is a duplicate (default 35; 0: off)`,
+    ],
+  },
+  quiet: { type: 'boolean', help: [`no progress, no warnings; errors only`] },
+  help: HELP_OPTION,
+} as const satisfies OptionSpecs;
 
 export const USAGE = `Usage: svcpkg simulate SCENARIO [options]
 
@@ -39,22 +89,7 @@ Replay a scenario's usage events against its packages and report, per subscripti
 charges, notifications, and per feature the usage, the overage and the denied events.
 
 Options:
-  --against OLD          also replay the events against other packages, in the same pass, and
-                         report what changes: decisions per subscription and feature (newly
-                         denied, newly accepted, new overage, overage gone), charges, totals per
-                         package. OLD is a compiled manifest (*.json), a packages folder, or a
-                         git revision (HEAD~1, main, v1.2), as for \`svcpkg diff\`
-  --format NAME          table | json (default: table); json is valid against
-                         schemas/simulation-report.schema.json, or with --against
-                         schemas/simulation-comparison.schema.json
-  --html FILE            also write a self-contained HTML page: per subscription and feature,
-                         usage over time against the limit (both runs with --against)
-  --decisions FILE       also write one NDJSON line per event with its decision (the scenario's
-                         packages, with --against too)
-  --input FORM           lago | cloudevents: the form of the events (default: lago)
-  --dedupe-window DAYS   a repeated transaction id within DAYS is a duplicate (default 35; 0: off)
-  --quiet                no progress, no warnings; errors only
-  -h, --help             show this help
+${optionsHelp(OPTIONS, 25)}
 
 Progress (events, events/s, ETA) is shown on stderr when it is a terminal.
 Exit codes: 0 ran (warnings allowed), 1 errors in the scenario or in OLD, 2 usage or I/O failure.`;
@@ -71,20 +106,7 @@ interface AgainstPackages {
 }
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      format: { type: 'string' },
-      against: { type: 'string' },
-      html: { type: 'string' },
-      decisions: { type: 'string' },
-      input: { type: 'string' },
-      'dedupe-window': { type: 'string' },
-      quiet: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    USAGE,
-  );
+  const { values, positionals } = parseCommandArgs(args, OPTIONS, USAGE);
   if (values.help) {
     io.stdout.write(USAGE + '\n');
     return 0;

@@ -3,9 +3,82 @@ import { checkRepo } from '../../check/repo.js';
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { printable } from '../../diagnostics/format/printable.js';
 import { parseCommandArgs, positiveInteger } from '../args.js';
+import { HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import type { CommandIO } from '../io.js';
 import { loadProject, printUsage, readsResultCache, repoOptions, resultCacheDir } from '../project.js';
 import { chooseFormat, exitCodeFor, printDiagnostics } from '../output.js';
+
+export const OPTIONS = {
+  staged: {
+    type: 'boolean',
+    help: [
+      `check the packages as staged in the git index (what a commit would`,
+      `contain), not the working tree: the pre-commit hook's mode`,
+    ],
+  },
+  locked: {
+    type: 'boolean',
+    help: [
+      `also fail when svcpkg.lock.json lacks a package's ids or a removal`,
+      `(what \`svcpkg compile --locked\` would refuse); with --staged, the`,
+      `staged lockfile`,
+    ],
+  },
+  catalog: {
+    type: 'string', placeholder: 'DIR', accepts: 'a folder',
+    help: [
+      `catalog folder (default: svcpkg.config.yaml's, else the bundled one)`,
+    ],
+  },
+  config: {
+    type: 'string', placeholder: 'FILE', accepts: 'a file',
+    help: [
+      `configuration file (default: the project's, found upward)`,
+    ],
+  },
+  format: {
+    type: 'string', placeholder: 'NAME',
+    help: [
+      `pretty | json | sarif | github (default: pretty; github in GitHub Actions)`,
+    ],
+  },
+  strict: { type: 'boolean', help: [`fail on warnings too`] },
+  'max-file-size': {
+    type: 'string', placeholder: 'BYTES', accepts: 'a positive number of bytes',
+    help: [
+      `largest file read (default 1048576)`,
+    ],
+  },
+  jobs: {
+    type: 'string', placeholder: 'N', accepts: 'a positive whole number of threads',
+    help: [
+      `threads checking files: at most N (default: up to 4, from 400 files`,
+      `up; 1 checks on this thread only, e.g. on a machine with one free core)`,
+    ],
+  },
+  'no-cache': {
+    type: 'boolean',
+    help: [
+      `neither read nor write the result cache (.svcpkg-cache/, which lets`,
+      `a later run skip the files unchanged since; safe to delete)`,
+    ],
+  },
+  cache: {
+    type: 'boolean',
+    help: [
+      `use the result cache in CI (\`CI\` set) and with --locked too, where`,
+      `by default it is written but not read`,
+    ],
+  },
+  verbose: {
+    type: 'boolean',
+    help: [
+      `also list the non-YAML files skipped, and say how many files the`,
+      `result cache answered for`,
+    ],
+  },
+  help: HELP_OPTION,
+} as const satisfies OptionSpecs;
 
 export const USAGE = `Usage: svcpkg validate [PATHS…] [options]
 
@@ -13,47 +86,12 @@ Check every package under PATHS (default: the packages folder, packages.d) again
 JSON Schemas and the catalog, and report every problem with its place and a fix.
 
 Options:
-  --staged               check the packages as staged in the git index (what a commit would
-                         contain), not the working tree: the pre-commit hook's mode
-  --locked               also fail when svcpkg.lock.json lacks a package's ids or a removal
-                         (what \`svcpkg compile --locked\` would refuse); with --staged, the
-                         staged lockfile
-  --catalog DIR          catalog folder (default: svcpkg.config.yaml's, else the bundled one)
-  --config FILE          configuration file (default: the project's, found upward)
-  --format NAME          pretty | json | sarif | github (default: pretty; github in GitHub Actions)
-  --strict               fail on warnings too
-  --max-file-size BYTES  largest file read (default 1048576)
-  --jobs N               threads checking files: at most N (default: up to 4, from 400 files
-                         up; 1 checks on this thread only, e.g. on a machine with one free core)
-  --no-cache             neither read nor write the result cache (.svcpkg-cache/, which lets
-                         a later run skip the files unchanged since; safe to delete)
-  --cache                use the result cache in CI (\`CI\` set) and with --locked too, where
-                         by default it is written but not read
-  --verbose              also list the non-YAML files skipped, and say how many files the
-                         result cache answered for
-  -h, --help             show this help
+${optionsHelp(OPTIONS, 25)}
 
 Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage, configuration or I/O failure.`;
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      catalog: { type: 'string' },
-      config: { type: 'string' },
-      format: { type: 'string' },
-      strict: { type: 'boolean' },
-      staged: { type: 'boolean' },
-      locked: { type: 'boolean' },
-      'max-file-size': { type: 'string' },
-      jobs: { type: 'string' },
-      'no-cache': { type: 'boolean' },
-      cache: { type: 'boolean' },
-      verbose: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    USAGE,
-  );
+  const { values, positionals } = parseCommandArgs(args, OPTIONS, USAGE);
   if (values.help) return printUsage(io, USAGE);
   const format = chooseFormat(values.format, io);
   const maxFileSize = positiveInteger(values['max-file-size'], '--max-file-size', 'bytes');

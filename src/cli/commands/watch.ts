@@ -9,9 +9,42 @@ import { DEFAULT_DEBOUNCE_MS, PackageWatcher } from '../../watch/engine.js';
 import { formatCheckStatus, formatEmitStatus } from '../../watch/status.js';
 import { watchTargets } from '../../watch/targets.js';
 import { parseCommandArgs, positiveInteger } from '../args.js';
+import { HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import type { CommandIO } from '../io.js';
 import { loadProjectConfig, printUsage } from '../project.js';
 import { chooseFormat, printDiagnostics, userPath } from '../output.js';
+
+export const OPTIONS = {
+  debounce: {
+    type: 'string', placeholder: 'MS', accepts: 'a positive whole number of milliseconds',
+    help: [
+      `quiet time after the last change before rebuilding (default ${DEFAULT_DEBOUNCE_MS})`,
+    ],
+  },
+  'preserve-output': { type: 'boolean', help: [`never clear the screen`] },
+  'no-emit': { type: 'boolean', help: [`check only: write neither the manifest nor the lockfile`] },
+  out: {
+    type: 'string', placeholder: 'DIR', accepts: 'a folder',
+    help: [
+      `output folder (default: svcpkg.config.yaml's, else out)`,
+    ],
+  },
+  catalog: {
+    type: 'string', placeholder: 'DIR', accepts: 'a folder',
+    help: [
+      `catalog folder (default: svcpkg.config.yaml's, else the bundled one)`,
+    ],
+  },
+  config: {
+    type: 'string', placeholder: 'FILE', accepts: 'a file',
+    help: [
+      `configuration file (default: the project's, found upward)`,
+    ],
+  },
+  format: { type: 'string', placeholder: 'NAME', help: [`pretty | json | sarif | github (default: pretty)`] },
+  strict: { type: 'boolean', help: [`warnings also stop the emit`] },
+  help: HELP_OPTION,
+} as const satisfies OptionSpecs;
 
 export const USAGE = `Usage: svcpkg watch [options]
 
@@ -22,36 +55,14 @@ long it took. With errors nothing is written: the last good manifest stays. On a
 screen is cleared before each build.
 
 Options:
-  --debounce MS        quiet time after the last change before rebuilding (default ${DEFAULT_DEBOUNCE_MS})
-  --preserve-output    never clear the screen
-  --no-emit            check only: write neither the manifest nor the lockfile
-  --out DIR            output folder (default: svcpkg.config.yaml's, else out)
-  --catalog DIR        catalog folder (default: svcpkg.config.yaml's, else the bundled one)
-  --config FILE        configuration file (default: the project's, found upward)
-  --format NAME        pretty | json | sarif | github (default: pretty)
-  --strict             warnings also stop the emit
-  -h, --help           show this help
+${optionsHelp(OPTIONS, 23)}
 
 Exit codes: 0 stopped by Ctrl-C (SIGINT) or SIGTERM, 2 usage or configuration failure.`;
 
 const CLEAR_SCREEN = '\u001b[2J\u001b[3J\u001b[H';
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  const { values } = parseCommandArgs(
-    args,
-    {
-      debounce: { type: 'string' },
-      'preserve-output': { type: 'boolean' },
-      'no-emit': { type: 'boolean' },
-      out: { type: 'string' },
-      catalog: { type: 'string' },
-      config: { type: 'string' },
-      format: { type: 'string' },
-      strict: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    USAGE,
-  );
+  const { values } = parseCommandArgs(args, OPTIONS, USAGE);
   if (values.help) return printUsage(io, USAGE);
   const format = chooseFormat(values.format, io);
   const debounceMs = positiveInteger(values.debounce, '--debounce') ?? DEFAULT_DEBOUNCE_MS;

@@ -1,0 +1,68 @@
+// Each command declares its options once (docs/architecture.md): the argument parser's
+// configuration, the "Options:" block of its --help and the "needs a value" messages all come
+// from that one declaration, so a flag cannot be parsed but undocumented, or documented but refused.
+
+/** One command-line option, as the command declares it. */
+export interface OptionSpec {
+  readonly type: 'string' | 'boolean';
+  /** A one-letter alias (`-h`). */
+  readonly short?: string;
+  /** The value's placeholder in the help (`DIR`, `NAME`); options with a value only. */
+  readonly placeholder?: string;
+  /**
+   * What the value may be, for "--emit needs a value: json or ts". Without it, a first help line
+   * listing choices (`pretty | json (default: pretty)`) supplies them.
+   */
+  readonly accepts?: string;
+  /** The help text, one entry per printed line (the command wraps them). */
+  readonly help: readonly string[];
+}
+
+/** A command's options by flag name (without the dashes), in the order its help lists them. */
+export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
+
+/** What node:util parseArgs is given for a set of specs: the types stay literal, so values are typed. */
+export type ParserOptions<S extends OptionSpecs> = { -readonly [K in keyof S]: { type: S[K]['type']; short?: string } };
+
+/** The parseArgs configuration of a command's options. */
+export function parserOptions<const S extends OptionSpecs>(specs: S): ParserOptions<S> {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    options[name] = spec.short === undefined ? { type: spec.type } : { type: spec.type, short: spec.short };
+  }
+  return options as ParserOptions<S>;
+}
+
+/** How the help names an option: `--out DIR`, `-h, --help`. */
+function label(name: string, spec: OptionSpec): string {
+  const flag = spec.short === undefined ? `--${name}` : `-${spec.short}, --${name}`;
+  return spec.placeholder === undefined ? flag : `${flag} ${spec.placeholder}`;
+}
+
+/**
+ * The help's option lines, the text of each starting at `column` (continuation lines too), or
+ * two spaces after a label too long for it.
+ */
+export function optionsHelp(specs: OptionSpecs, column: number): string {
+  const lines: string[] = [];
+  for (const [name, spec] of Object.entries(specs)) {
+    const head = `  ${label(name, spec)}`;
+    const [first = '', ...rest] = spec.help;
+    lines.push(head.length + 2 <= column ? head.padEnd(column) + first : `${head}  ${first}`);
+    for (const line of rest) lines.push(' '.repeat(column) + line);
+  }
+  return lines.join('\n');
+}
+
+/** What an option's value may be, in words ("pretty, json, sarif or github"), if known. */
+export function acceptedValues(spec: OptionSpec | undefined): string | undefined {
+  if (spec === undefined) return undefined;
+  if (spec.accepts !== undefined) return spec.accepts;
+  // A first help line that lists choices: `pretty | json | sarif | github (default: pretty…)`.
+  const choices = /^([a-z0-9-]+(?: \| [a-z0-9-]+)+)(?: |:|$)/.exec(spec.help[0] ?? '')?.[1]?.split(' | ');
+  if (choices === undefined) return undefined;
+  return `${choices.slice(0, -1).join(', ')} or ${choices.at(-1) ?? ''}`;
+}
+
+/** The `-h, --help` option every command has. */
+export const HELP_OPTION = { type: 'boolean', short: 'h', help: ['show this help'] } as const satisfies OptionSpec;
