@@ -66,3 +66,57 @@ export function acceptedValues(spec: OptionSpec | undefined): string | undefined
 
 /** The `-h, --help` option every command has. */
 export const HELP_OPTION = { type: 'boolean', short: 'h', help: ['show this help'] } as const satisfies OptionSpec;
+
+// Options several commands share, declared once with the same help.
+
+export const OUT_OPTION = {
+  type: 'string',
+  placeholder: 'DIR',
+  accepts: 'a folder',
+  help: [`output folder (default: svcpkg.config.yaml's, else out)`],
+} as const satisfies OptionSpec;
+
+export const CATALOG_OPTION = {
+  type: 'string',
+  placeholder: 'DIR',
+  accepts: 'a folder',
+  help: [`catalog folder (default: svcpkg.config.yaml's, else the bundled one)`],
+} as const satisfies OptionSpec;
+
+export const CONFIG_OPTION = {
+  type: 'string',
+  placeholder: 'FILE',
+  accepts: 'a file',
+  help: [`configuration file (default: the project's, found upward)`],
+} as const satisfies OptionSpec;
+
+export const DIAGNOSTICS_FORMAT_OPTION = {
+  type: 'string',
+  placeholder: 'NAME',
+  help: [`pretty | json | sarif | github (default: pretty; github in GitHub Actions)`],
+} as const satisfies OptionSpec;
+
+export const MAX_FILE_SIZE_OPTION = {
+  type: 'string',
+  placeholder: 'BYTES',
+  accepts: 'a positive number of bytes',
+  help: [`largest file read (default 1048576)`],
+} as const satisfies OptionSpec;
+
+export const JOBS_OPTION = {
+  type: 'string',
+  placeholder: 'N',
+  accepts: 'a positive whole number of threads',
+  help: [
+    `threads checking files: at most N (default: up to 4, from 400 files`,
+    `up; 1 checks on this thread only, e.g. on a machine with one free core)`,
+  ],
+} as const satisfies OptionSpec;
+
+export const CACHE_OPTION = {
+  type: 'boolean',
+  help: [
+    `use the result cache in CI (\`CI\` set) and with --locked too, where`,
+    `by default it is written but not read`,
+  ],
+} as const satisfies OptionSpec;

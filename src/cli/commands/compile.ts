@@ -4,57 +4,26 @@ import { UsageError } from '../../diagnostics/errors.js';
 import { countOf } from '../../diagnostics/format/summary.js';
 import { compileProject, type CompileResult, type EmitKind } from '../../compile/compile.js';
 import { parseCommandArgs, positiveInteger } from '../args.js';
-import { HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
+import { CACHE_OPTION, CATALOG_OPTION, CONFIG_OPTION, DIAGNOSTICS_FORMAT_OPTION, HELP_OPTION, JOBS_OPTION, MAX_FILE_SIZE_OPTION, OUT_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import type { CommandIO } from '../io.js';
 import { loadProject, printUsage, readsResultCache, repoOptions, resultCacheDir } from '../project.js';
 import { chooseFormat, exitCodeFor, printDiagnostics, userPath } from '../output.js';
 
 export const OPTIONS = {
-  out: {
-    type: 'string', placeholder: 'DIR', accepts: 'a folder',
-    help: [
-      `output folder (default: svcpkg.config.yaml's, else out)`,
-    ],
-  },
+  out: OUT_OPTION,
   emit: {
-    type: 'string', placeholder: 'LIST', accepts: 'json or ts',
-    help: [
-      `artifacts to write: json, ts or json,ts (default: json,ts)`,
-    ],
+    type: 'string',
+    placeholder: 'LIST',
+    accepts: 'json or ts',
+    help: [`artifacts to write: json, ts or json,ts (default: json,ts)`],
   },
   locked: { type: 'boolean', help: [`fail instead of changing svcpkg.lock.json (for CI and pre-commit)`] },
-  catalog: {
-    type: 'string', placeholder: 'DIR', accepts: 'a folder',
-    help: [
-      `catalog folder (default: svcpkg.config.yaml's, else the bundled one)`,
-    ],
-  },
-  config: {
-    type: 'string', placeholder: 'FILE', accepts: 'a file',
-    help: [
-      `configuration file (default: the project's, found upward)`,
-    ],
-  },
-  format: {
-    type: 'string', placeholder: 'NAME',
-    help: [
-      `pretty | json | sarif | github (default: pretty; github in GitHub Actions)`,
-    ],
-  },
+  catalog: CATALOG_OPTION,
+  config: CONFIG_OPTION,
+  format: DIAGNOSTICS_FORMAT_OPTION,
   strict: { type: 'boolean', help: [`fail on warnings too (nothing is written)`] },
-  'max-file-size': {
-    type: 'string', placeholder: 'BYTES', accepts: 'a positive number of bytes',
-    help: [
-      `largest file read (default 1048576)`,
-    ],
-  },
-  jobs: {
-    type: 'string', placeholder: 'N', accepts: 'a positive whole number of threads',
-    help: [
-      `threads checking files: at most N (default: up to 4, from 400 files`,
-      `up; 1 checks on this thread only, e.g. on a machine with one free core)`,
-    ],
-  },
+  'max-file-size': MAX_FILE_SIZE_OPTION,
+  jobs: JOBS_OPTION,
   'no-cache': {
     type: 'boolean',
     help: [
@@ -63,13 +32,7 @@ export const OPTIONS = {
       `skips an unchanged compile; both safe to delete)`,
     ],
   },
-  cache: {
-    type: 'boolean',
-    help: [
-      `use the result cache in CI (\`CI\` set) and with --locked too, where`,
-      `by default it is written but not read`,
-    ],
-  },
+  cache: CACHE_OPTION,
   help: HELP_OPTION,
 } as const satisfies OptionSpecs;
 

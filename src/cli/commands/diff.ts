@@ -6,7 +6,7 @@ import { formatDiff, pickDiffFormat } from '../../diff/format/index.js';
 import { readDiffInput, type DiffInput } from '../../diff/input.js';
 import type { ManifestDiff } from '../../diff/model.js';
 import { parseCommandArgs } from '../args.js';
-import { HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
+import { CATALOG_OPTION, CONFIG_OPTION, HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import type { CommandIO } from '../io.js';
 import { printDiagnostics } from '../output.js';
 import { loadProjectConfig } from '../project.js';
@@ -14,24 +14,16 @@ import { loadProjectConfig } from '../project.js';
 export const OPTIONS = {
   format: { type: 'string', placeholder: 'NAME', help: [`pretty | json | markdown (default: pretty)`] },
   'fail-on': {
-    type: 'string', placeholder: 'WHEN', accepts: 'breaking, any or none',
+    type: 'string',
+    placeholder: 'WHEN',
+    accepts: 'breaking, any or none',
     help: [
       `breaking | any | none: exit 1 on a breaking change, on any change,`,
       `or never (default: none)`,
     ],
   },
-  catalog: {
-    type: 'string', placeholder: 'DIR', accepts: 'a folder',
-    help: [
-      `catalog folder (default: svcpkg.config.yaml's, else the bundled one)`,
-    ],
-  },
-  config: {
-    type: 'string', placeholder: 'FILE', accepts: 'a file',
-    help: [
-      `configuration file (default: the project's, found upward)`,
-    ],
-  },
+  catalog: CATALOG_OPTION,
+  config: CONFIG_OPTION,
   help: HELP_OPTION,
 } as const satisfies OptionSpecs;
 

@@ -2,25 +2,15 @@
 import { explainPackage, type Explanation, type ExplainedValue } from '../../compile/explain.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import { parseCommandArgs } from '../args.js';
-import { HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
+import { CATALOG_OPTION, CONFIG_OPTION, HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import type { CommandIO } from '../io.js';
 import { loadProject, printUsage, repoOptions } from '../project.js';
 import { printDiagnostics, userPath } from '../output.js';
 
 export const OPTIONS = {
   format: { type: 'string', placeholder: 'NAME', help: [`text | json (default: text)`] },
-  catalog: {
-    type: 'string', placeholder: 'DIR', accepts: 'a folder',
-    help: [
-      `catalog folder (default: svcpkg.config.yaml's, else the bundled one)`,
-    ],
-  },
-  config: {
-    type: 'string', placeholder: 'FILE', accepts: 'a file',
-    help: [
-      `configuration file (default: the project's, found upward)`,
-    ],
-  },
+  catalog: CATALOG_OPTION,
+  config: CONFIG_OPTION,
   help: HELP_OPTION,
 } as const satisfies OptionSpecs;
 

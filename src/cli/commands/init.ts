@@ -13,10 +13,10 @@ import { chooseFormat, printDiagnostics } from '../output.js';
 
 export const OPTIONS = {
   catalog: {
-    type: 'string', placeholder: 'DIR', accepts: 'a folder',
-    help: [
-      `use this catalog folder (recorded in svcpkg.config.yaml) instead of the bundled one`,
-    ],
+    type: 'string',
+    placeholder: 'DIR',
+    accepts: 'a folder',
+    help: [`use this catalog folder (recorded in svcpkg.config.yaml) instead of the bundled one`],
   },
   'no-hook': { type: 'boolean', help: [`do not install the pre-commit hook`] },
   help: HELP_OPTION,

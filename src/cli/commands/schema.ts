@@ -5,30 +5,20 @@ import { loadCatalog } from '../../catalog/load.js';
 import { displayPath } from '../../source/discover.js';
 import { editorSchemas } from '../../workflow/editor-schema.js';
 import { parseCommandArgs } from '../args.js';
-import { HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
+import { CATALOG_OPTION, CONFIG_OPTION, HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import type { CommandIO } from '../io.js';
 import { loadProject, printUsage } from '../project.js';
 import { chooseFormat, exitCodeFor, printDiagnostics } from '../output.js';
 
 export const OPTIONS = {
   out: {
-    type: 'string', placeholder: 'DIR', accepts: 'a folder',
-    help: [
-      `folder to write the schemas into (created if needed)`,
-    ],
+    type: 'string',
+    placeholder: 'DIR',
+    accepts: 'a folder',
+    help: [`folder to write the schemas into (created if needed)`],
   },
-  catalog: {
-    type: 'string', placeholder: 'DIR', accepts: 'a folder',
-    help: [
-      `catalog folder (default: svcpkg.config.yaml's, else the bundled one)`,
-    ],
-  },
-  config: {
-    type: 'string', placeholder: 'FILE', accepts: 'a file',
-    help: [
-      `configuration file (default: the project's, found upward)`,
-    ],
-  },
+  catalog: CATALOG_OPTION,
+  config: CONFIG_OPTION,
   format: { type: 'string', placeholder: 'NAME', accepts: 'pretty, json, sarif or github', help: [`format of catalog problems: pretty | json | sarif | github`] },
   help: HELP_OPTION,
 } as const satisfies OptionSpecs;

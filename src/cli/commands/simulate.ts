@@ -36,7 +36,9 @@ import { loadProjectConfig } from '../project.js';
 
 export const OPTIONS = {
   against: {
-    type: 'string', placeholder: 'OLD', accepts: 'a compiled manifest, a packages folder or a git revision',
+    type: 'string',
+    placeholder: 'OLD',
+    accepts: 'a compiled manifest, a packages folder or a git revision',
     help: [
       `also replay the events against other packages, in the same pass, and`,
       `report what changes: decisions per subscription and feature (newly`,
@@ -46,7 +48,8 @@ export const OPTIONS = {
     ],
   },
   format: {
-    type: 'string', placeholder: 'NAME',
+    type: 'string',
+    placeholder: 'NAME',
     help: [
       `table | json (default: table); json is valid against`,
       `schemas/simulation-report.schema.json, or with --against`,
@@ -54,30 +57,34 @@ export const OPTIONS = {
     ],
   },
   html: {
-    type: 'string', placeholder: 'FILE', accepts: 'a file',
+    type: 'string',
+    placeholder: 'FILE',
+    accepts: 'a file',
     help: [
       `also write a self-contained HTML page: per subscription and feature,`,
       `usage over time against the limit (both runs with --against)`,
     ],
   },
   decisions: {
-    type: 'string', placeholder: 'FILE', accepts: 'a file',
+    type: 'string',
+    placeholder: 'FILE',
+    accepts: 'a file',
     help: [
       `also write one NDJSON line per event with its decision (the scenario's`,
       `packages, with --against too)`,
     ],
   },
   input: {
-    type: 'string', placeholder: 'FORM', accepts: 'lago or cloudevents',
-    help: [
-      `lago | cloudevents: the form of the events (default: lago)`,
-    ],
+    type: 'string',
+    placeholder: 'FORM',
+    accepts: 'lago or cloudevents',
+    help: [`lago | cloudevents: the form of the events (default: lago)`],
   },
   'dedupe-window': {
-    type: 'string', placeholder: 'DAYS', accepts: 'a number of days',
-    help: [
-      `a repeated transaction id within DAYS is a duplicate (default 35; 0: off)`,
-    ],
+    type: 'string',
+    placeholder: 'DAYS',
+    accepts: 'a number of days',
+    help: [`a repeated transaction id within DAYS is a duplicate (default 35; 0: off)`],
   },
   quiet: { type: 'boolean', help: [`no progress, no warnings; errors only`] },
   help: HELP_OPTION,

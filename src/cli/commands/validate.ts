@@ -3,7 +3,7 @@ import { checkRepo } from '../../check/repo.js';
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { printable } from '../../diagnostics/format/printable.js';
 import { parseCommandArgs, positiveInteger } from '../args.js';
-import { HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
+import { CACHE_OPTION, CATALOG_OPTION, CONFIG_OPTION, DIAGNOSTICS_FORMAT_OPTION, HELP_OPTION, JOBS_OPTION, MAX_FILE_SIZE_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import type { CommandIO } from '../io.js';
 import { loadProject, printUsage, readsResultCache, repoOptions, resultCacheDir } from '../project.js';
 import { chooseFormat, exitCodeFor, printDiagnostics } from '../output.js';
@@ -24,38 +24,12 @@ export const OPTIONS = {
       `staged lockfile`,
     ],
   },
-  catalog: {
-    type: 'string', placeholder: 'DIR', accepts: 'a folder',
-    help: [
-      `catalog folder (default: svcpkg.config.yaml's, else the bundled one)`,
-    ],
-  },
-  config: {
-    type: 'string', placeholder: 'FILE', accepts: 'a file',
-    help: [
-      `configuration file (default: the project's, found upward)`,
-    ],
-  },
-  format: {
-    type: 'string', placeholder: 'NAME',
-    help: [
-      `pretty | json | sarif | github (default: pretty; github in GitHub Actions)`,
-    ],
-  },
+  catalog: CATALOG_OPTION,
+  config: CONFIG_OPTION,
+  format: DIAGNOSTICS_FORMAT_OPTION,
   strict: { type: 'boolean', help: [`fail on warnings too`] },
-  'max-file-size': {
-    type: 'string', placeholder: 'BYTES', accepts: 'a positive number of bytes',
-    help: [
-      `largest file read (default 1048576)`,
-    ],
-  },
-  jobs: {
-    type: 'string', placeholder: 'N', accepts: 'a positive whole number of threads',
-    help: [
-      `threads checking files: at most N (default: up to 4, from 400 files`,
-      `up; 1 checks on this thread only, e.g. on a machine with one free core)`,
-    ],
-  },
+  'max-file-size': MAX_FILE_SIZE_OPTION,
+  jobs: JOBS_OPTION,
   'no-cache': {
     type: 'boolean',
     help: [
@@ -63,13 +37,7 @@ export const OPTIONS = {
       `a later run skip the files unchanged since; safe to delete)`,
     ],
   },
-  cache: {
-    type: 'boolean',
-    help: [
-      `use the result cache in CI (\`CI\` set) and with --locked too, where`,
-      `by default it is written but not read`,
-    ],
-  },
+  cache: CACHE_OPTION,
   verbose: {
     type: 'boolean',
     help: [

@@ -9,38 +9,23 @@ import { DEFAULT_DEBOUNCE_MS, PackageWatcher } from '../../watch/engine.js';
 import { formatCheckStatus, formatEmitStatus } from '../../watch/status.js';
 import { watchTargets } from '../../watch/targets.js';
 import { parseCommandArgs, positiveInteger } from '../args.js';
-import { HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
+import { CATALOG_OPTION, CONFIG_OPTION, HELP_OPTION, OUT_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import type { CommandIO } from '../io.js';
 import { loadProjectConfig, printUsage } from '../project.js';
 import { chooseFormat, printDiagnostics, userPath } from '../output.js';
 
 export const OPTIONS = {
   debounce: {
-    type: 'string', placeholder: 'MS', accepts: 'a positive whole number of milliseconds',
-    help: [
-      `quiet time after the last change before rebuilding (default ${DEFAULT_DEBOUNCE_MS})`,
-    ],
+    type: 'string',
+    placeholder: 'MS',
+    accepts: 'a positive whole number of milliseconds',
+    help: [`quiet time after the last change before rebuilding (default ${DEFAULT_DEBOUNCE_MS})`],
   },
   'preserve-output': { type: 'boolean', help: [`never clear the screen`] },
   'no-emit': { type: 'boolean', help: [`check only: write neither the manifest nor the lockfile`] },
-  out: {
-    type: 'string', placeholder: 'DIR', accepts: 'a folder',
-    help: [
-      `output folder (default: svcpkg.config.yaml's, else out)`,
-    ],
-  },
-  catalog: {
-    type: 'string', placeholder: 'DIR', accepts: 'a folder',
-    help: [
-      `catalog folder (default: svcpkg.config.yaml's, else the bundled one)`,
-    ],
-  },
-  config: {
-    type: 'string', placeholder: 'FILE', accepts: 'a file',
-    help: [
-      `configuration file (default: the project's, found upward)`,
-    ],
-  },
+  out: OUT_OPTION,
+  catalog: CATALOG_OPTION,
+  config: CONFIG_OPTION,
   format: { type: 'string', placeholder: 'NAME', help: [`pretty | json | sarif | github (default: pretty)`] },
   strict: { type: 'boolean', help: [`warnings also stop the emit`] },
   help: HELP_OPTION,
