@@ -107,7 +107,7 @@ export async function checkRepo(options: RepoCheckOptions): Promise<RepoCheck> {
     const discovery = await discoverSources(options.paths, options.cwd);
     diagnostics.push(...discovery.diagnostics);
     ignored = discovery.ignored;
-    unusable = discovery.diagnostics.some((d) => d.code === 'SP1015' && d.message.includes('no such file or folder'));
+    unusable = discovery.missingRoots.length > 0;
     pool = startWorkers(discovery.files.map((f) => f.display));
     texts = [];
     const reads = discovery.files.map((f) => readSourceTextSync(f.absolute, f.display, options.maxFileSize));

@@ -22,6 +22,8 @@ export interface Discovery {
   ignored: string[];
   /** Problems: links leaving the folder, unreadable folders. */
   diagnostics: Diagnostic[];
+  /** Roots that do not exist: nothing can be checked there, so the input is unusable (exit 2). */
+  missingRoots: string[];
 }
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -42,6 +44,7 @@ export async function discoverSources(roots: readonly string[], cwd: string = pr
   const files = new Map<string, SourceLocation>();
   const ignored: string[] = [];
   const diagnostics: Diagnostic[] = [];
+  const missingRoots: string[] = [];
 
   for (const root of roots) {
     const absoluteRoot = path.resolve(cwd, root);
@@ -52,6 +55,7 @@ export async function discoverSources(roots: readonly string[], cwd: string = pr
       rootReal = realpathSync(absoluteRoot);
     } catch {
       diagnostics.push(fileProblem(displayPath(absoluteRoot, cwd), 'unreadable', 'no such file or folder'));
+      missingRoots.push(displayPath(absoluteRoot, cwd));
       continue;
     }
     const info = statSync(rootReal);
@@ -118,7 +122,7 @@ export async function discoverSources(roots: readonly string[], cwd: string = pr
   }
 
   const sorted = [...files.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
-  return { files: sorted, ignored: ignored.sort(), diagnostics };
+  return { files: sorted, ignored: ignored.sort(), diagnostics, missingRoots };
 }
 
 function isFolder(p: string): boolean {

@@ -4,7 +4,6 @@
 import { stat } from 'node:fs/promises';
 import type { TextSource } from '../check/repo.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { SOURCE_CODES } from '../source/codes.js';
 import { discoverSources } from '../source/discover.js';
 import { readSourceText, type ReadResult } from '../source/read.js';
 
@@ -69,9 +68,7 @@ export class PackageSources {
       if (result.text !== undefined) sources.push({ file: display, text: result.text });
     }
     // Same rule as checkRepo: a root that does not exist makes the input unusable.
-    const unusable = discovery.diagnostics.some(
-      (d) => d.code === SOURCE_CODES.unreadable.code && d.message.includes('no such file or folder'),
-    );
+    const unusable = discovery.missingRoots.length > 0;
     return { sources, diagnostics, unusable, read };
   }
 }
