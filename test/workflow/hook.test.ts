@@ -195,6 +195,28 @@ describe('svcpkg hook install', () => {
     expect(commit.output).toContain('packages.d/good.yaml:6:3');
   });
 
+  it('installed from inside the packages folder, runs at the project root', async () => {
+    const dir = await gitRepo();
+    const project = path.join(dir, 'plans');
+    const meet = path.join(project, 'packages.d', 'meet');
+    await mkdir(meet, { recursive: true });
+    await writeFile(path.join(meet, 'good.yaml'), GOOD);
+    await svcpkg(project, 'compile');
+    await writeFile(path.join(dir, '.gitignore'), 'out/\n');
+    await svcpkg(meet, 'hook', 'install');
+    // The project root, not the folder the user stood in: node_modules/.bin is looked up there.
+    const hook = (await hookFiles(dir))['pre-commit']?.text ?? '';
+    expect(hook).toContain("cd 'plans' ||");
+    expect(hook).not.toContain('packages.d/meet');
+    await gitOk(dir, 'add', '-A');
+    expect((await git(dir, 'commit', '-m', 'ok')).code).toBe(0);
+    await writeFile(path.join(meet, 'good.yaml'), BROKEN);
+    await gitOk(dir, 'add', '-A');
+    const commit = await git(dir, 'commit', '-m', 'broken');
+    expect(commit.code).not.toBe(0);
+    expect(commit.output).toContain('packages.d/meet/good.yaml:6:3');
+  });
+
   it('is a usage error outside a git repository', async () => {
     const dir = await tempDir();
     // The ceiling keeps git from finding a repository above the temp folder.

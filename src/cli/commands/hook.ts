@@ -3,6 +3,7 @@ import { UsageError } from '../../diagnostics/errors.js';
 import { displayPath } from '../../source/discover.js';
 import { installHook, uninstallHook } from '../../workflow/hook.js';
 import { parseCommandArgs } from '../args.js';
+import { findProjectRoot } from '../root.js';
 import { HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import type { CommandIO } from '../io.js';
 
@@ -37,7 +38,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (extra.length > 0) throw new UsageError(`unexpected argument \`${extra[0]}\`\n\n${USAGE}`);
   const show = (file: string) => displayPath(file, io.cwd);
   if (action === 'install') {
-    const { action: done, hookFile, chainedFile } = await installHook(io.cwd);
+    // From a subfolder the hook still runs svcpkg at the project root, where node_modules is.
+    const { action: done, hookFile, chainedFile } = await installHook((await findProjectRoot(io.cwd)) ?? io.cwd);
     const messages = {
       installed: `installed ${show(hookFile)}: commits now run \`svcpkg validate --staged --locked\``,
       chained: `installed ${show(hookFile)}: commits now run \`svcpkg validate --staged --locked\` after the existing hook, kept as ${show(chainedFile)}`,
