@@ -1,22 +1,22 @@
-// Loading a catalog folder: three YAML lists validated against their schemas, then cross-checked.
+// Loading a catalog folder: three YAML lists validated against their schemas, then cross-checked
+// by the rules in catalog/rules/.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, RelatedLocation } from '../diagnostics/diagnostic.js';
 import { FILE_START } from '../diagnostics/diagnostic.js';
-import { didYouMean } from '../diagnostics/suggest.js';
 import type { FeatureDefinition } from '../generated/catalog-feature.js';
 import type { ProviderTypeDefinition } from '../generated/provider-type.js';
 import type { ServiceTypeDefinition } from '../generated/service-type.js';
-import { getAjv } from '../schema/ajv.js';
 import { checkDocument } from '../schema/validate.js';
 import { displayPath } from '../source/discover.js';
-import { parseSource, type SourceDocument } from '../source/parse.js';
+import { parseSource } from '../source/parse.js';
 import { readSourceTextSync } from '../source/read.js';
 import { assertRootInRepository } from '../source/safe-file.js';
 import { CATALOG_CODES } from './codes.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { DEFAULT_CATALOG_DIR } from '../assets.js';
 import type { Catalog, CatalogLocations } from './model.js';
+import { CATALOG_RULES, catalogRuleContext, type CatalogEntry } from './rules/index.js';
 
 /** The files a catalog folder holds, with the schema of their entries. */
 export const CATALOG_FILES = {
@@ -37,12 +37,6 @@ export interface CatalogLoad {
   files: string[];
   /** sha256 of the three files' texts (set once all three were read): what result caches key on. */
   sourceHash?: string;
-}
-
-interface Entry<T> {
-  value: T;
-  doc: SourceDocument;
-  pointer: string;
 }
 
 /** Load and check the catalog in `dir`. */
@@ -87,13 +81,13 @@ export async function loadCatalog(dir: string, cwd: string = process.cwd(), opti
   const snapshot = useSnapshot ? readSnapshot(sourceHash) : undefined;
   if (snapshot) return { catalog: catalogFromData(dir, snapshot, lazyLocationsOf(texts)), diagnostics, unusable: false, files, sourceHash };
 
-  function readList<T>(kind: keyof typeof CATALOG_FILES): Entry<T>[] {
+  function readList<T>(kind: keyof typeof CATALOG_FILES): CatalogEntry<T>[] {
     const { schema } = CATALOG_FILES[kind];
     const { display, text } = texts.get(kind) as { display: string; text: string };
 
     const parsed = parseSource(display, text, { root: 'sequence' });
     diagnostics.push(...parsed.diagnostics);
-    const entries: Entry<T>[] = [];
+    const entries: CatalogEntry<T>[] = [];
     for (const doc of parsed.documents) {
       const items = doc.value as unknown[];
       items.forEach((item, i) => {
@@ -111,95 +105,23 @@ export async function loadCatalog(dir: string, cwd: string = process.cwd(), opti
   const providerTypes = readList<ProviderTypeDefinition>('providerTypes');
 
   // Locating forces a full parse of a fast-path file: keep a thunk, resolve it only when reported.
+  const lists = { features, serviceTypes, providerTypes };
+  const ctx = catalogRuleContext(lists, diagnostics);
   const locations = new Map<string, () => RelatedLocation>();
-  const locate = (entry: Entry<unknown>, pointer: string, message: string): RelatedLocation => ({
-    ...entry.doc.locate(entry.pointer + pointer),
-    file: entry.doc.file,
-    message,
-  });
-  const report = (entry: Entry<unknown>, pointer: string, code: { code: string }, message: string, extra: Partial<Diagnostic> = {}) =>
-    diagnostics.push({
-      ...entry.doc.locate(entry.pointer + pointer),
-      code: code.code,
-      severity: 'error',
-      message,
-      file: entry.doc.file,
-      path: entry.pointer + pointer,
-      document: entry.doc.index,
-      ...extra,
-    });
-
-  function index<T>(entries: Entry<T>[], kind: string, codesOf: (v: T) => string[]): Map<string, T> {
-    const map = new Map<string, T>();
-    const firstAt = new Map<string, Entry<T>>();
+  const remember = <T>(entries: readonly CatalogEntry<T>[], kind: string, codesOf: (v: T) => string[], first: string): void => {
     for (const entry of entries) {
       codesOf(entry.value).forEach((code, i) => {
-        const pointer = i === 0 ? (kind === 'provider_type' ? '/type' : '/code') : `/aliases/${i - 1}`;
-        const first = firstAt.get(code);
-        if (first) {
-          report(entry, pointer, CATALOG_CODES.duplicateEntry, `the ${kind.replace('_', ' ')} \`${code}\` is defined twice`, {
-            related: [locate(first, '', 'first defined here')],
-          });
-          return;
-        }
-        firstAt.set(code, entry);
-        map.set(code, entry.value);
-        locations.set(`${kind}:${code}`, () => locate(entry, pointer, `${kind.replace('_', ' ')} \`${code}\``));
+        const key = `${kind}:${code}`;
+        if (locations.has(key)) return;
+        const pointer = i === 0 ? first : `/aliases/${i - 1}`;
+        locations.set(key, () => ctx.locate(entry, pointer, `${kind.replace('_', ' ')} \`${code}\``));
       });
     }
-    return map;
-  }
-
-  const featureByCode = index(features, 'feature', (f) => [f.code]);
-  const serviceTypeByCode = index(serviceTypes, 'service_type', (t) => [t.code]);
-  index(providerTypes, 'provider_type', (p) => [p.type, ...(p.aliases ?? [])]);
-
-  for (const entry of features) {
-    const f = entry.value;
-    if (f.aggregation_type !== 'count_agg' && f.field_suffix === undefined) {
-      report(entry, '/aggregation_type', CATALOG_CODES.missingFieldSuffix, `\`${f.code}\` uses ${f.aggregation_type} but has no field_suffix`, {
-        hint: 'add `field_suffix:` naming the event property that carries the amount',
-      });
-    }
-    if (f.aggregation_type === 'max_agg' && f.consumable) {
-      report(entry, '/consumable', CATALOG_CODES.consumableMax, `\`${f.code}\` is a consumable max_agg feature: a running maximum cannot be given back`, {
-        hint: 'set `consumable: false`, or use sum_agg',
-      });
-    }
-    if (f.feature_settings.value_type === 'switch' && f.quota) {
-      report(entry, '/quota', CATALOG_CODES.switchQuota, `\`${f.code}\` is a switch, so it cannot be a quota`, { hint: 'set `quota: false`' });
-    }
-  }
-  for (const entry of serviceTypes) {
-    entry.value.features.forEach((code, i) => {
-      if (!featureByCode.has(code)) {
-        const hint = didYouMean(code, featureByCode.keys());
-        report(entry, `/features/${i}`, CATALOG_CODES.unknownReference, `service type \`${entry.value.code}\` lists the unknown feature \`${code}\``, hint ? { hint } : {});
-      }
-    });
-  }
-  for (const entry of providerTypes) {
-    const p = entry.value;
-    p.service_types.forEach((code, i) => {
-      if (!serviceTypeByCode.has(code)) {
-        const hint = didYouMean(code, serviceTypeByCode.keys());
-        report(entry, `/service_types/${i}`, CATALOG_CODES.unknownReference, `provider type \`${p.type}\` names the unknown service type \`${code}\``, hint ? { hint } : {});
-      }
-    });
-    for (const code of Object.keys(p.feature_map)) {
-      if (!featureByCode.has(code)) {
-        const hint = didYouMean(code, featureByCode.keys());
-        report(entry, `/feature_map/${code}`, CATALOG_CODES.unknownReference, `provider type \`${p.type}\` maps the unknown feature \`${code}\``, {
-          ...(hint ? { hint } : {}),
-        });
-      }
-    }
-    try {
-      getAjv().compile(p.settings_schema ?? {});
-    } catch (error) {
-      report(entry, '/settings_schema', CATALOG_CODES.badSettingsSchema, `settings_schema of \`${p.type}\` is not a valid JSON Schema: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
+  };
+  remember(features, 'feature', (f) => [f.code], '/code');
+  remember(serviceTypes, 'service_type', (t) => [t.code], '/code');
+  remember(providerTypes, 'provider_type', (p) => [p.type, ...(p.aliases ?? [])], '/type');
+  for (const rule of CATALOG_RULES) rule(ctx);
 
   const hasErrors = diagnostics.some((d) => d.severity === 'error');
   if (hasErrors) return { diagnostics, unusable, files, sourceHash };

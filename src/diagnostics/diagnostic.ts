@@ -37,6 +37,10 @@ export interface Diagnostic extends Span {
   path: string;
   /** How to fix it, e.g. "did you mean `max_rooms`?". */
   hint?: string;
+  /** Suggested replacements, as data (vfile-message's `expected`): `['max_rooms']` for a misspelt `max_room`. */
+  expected?: string[];
+  /** The offending text as found (vfile-message's `actual`), when a suggestion was made for it. */
+  actual?: string;
   /** 0-based index of the YAML document inside a multi-document file. */
   document?: number;
   /** Other places that explain the problem. */

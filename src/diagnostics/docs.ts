@@ -1,6 +1,7 @@
 // Renders docs/diagnostics.md from the code registry: every stable code with its severity,
 // description, example and fix. Pure and deterministic, so a test can check the file for drift.
-import type { CodeDefinition } from './registry.js';
+import type { CodeSpec } from './registry.js';
+import { codeAnchor } from './url.js';
 
 /** One range of codes: the first digit after `SP` names the stage that reports them. */
 export interface CodeRange {
@@ -88,6 +89,9 @@ Diagnostics are printed with \`--format pretty\` (the default, with code frames)
 (versioned, for programs), \`sarif\` (SARIF 2.1.0, for code-scanning tools) or \`github\`
 (workflow annotations, chosen automatically when \`GITHUB_ACTIONS=true\`).
 
+Each code's section below has an anchor named after the code (\`#sp2003\`) that does not change
+when a title is reworded; the \`sarif\` format links every rule to it (\`helpUri\`).
+
 Codes are stable: a code keeps its meaning forever and is never reused. The first digit names
 the stage that reports it:
 
@@ -96,8 +100,9 @@ the stage that reports it:
 ${CODE_RANGES.map((r) => `| SP${r.digit}xxx | ${r.title} |`).join('\n')}
 `;
 
-function renderCode(def: CodeDefinition): string {
-  const parts = [`### ${def.code} — ${oneLine(def.title)}`, `**Severity:** ${def.severity}`, def.description.trim()];
+function renderCode(def: CodeSpec): string {
+  // An explicit anchor named after the code: the URL in the registry and SARIF's helpUri point at it.
+  const parts = [`<a id="${codeAnchor(def.code)}"></a>`, `### ${def.code} — ${oneLine(def.title)}`, `**Severity:** ${def.severity}`, def.description.trim()];
   if (def.example.trim() !== '') parts.push('**Example**', fencedBlock(def.example, 'yaml'));
   parts.push(`**Fix:** ${def.fix.trim()}`);
   return parts.join('\n\n');
@@ -109,9 +114,9 @@ function renderCode(def: CodeDefinition): string {
  * by code: `### SP2003 — Title`, severity, description, a YAML example and the fix. The same
  * codes always give the same bytes, whatever order they come in.
  */
-export function renderDiagnosticsDoc(codes: readonly CodeDefinition[]): string {
+export function renderDiagnosticsDoc(codes: readonly CodeSpec[]): string {
   const sorted = [...codes].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const groups = new Map<CodeRange, CodeDefinition[]>();
+  const groups = new Map<CodeRange, CodeSpec[]>();
   for (const range of [...CODE_RANGES, OTHER_RANGE]) groups.set(range, []);
   for (const def of sorted) groups.get(rangeOf(def.code))?.push(def);
 

@@ -5,3 +5,4 @@ export * from './errors.js';
 export * from './format/index.js';
 export * from './registry.js';
 export * from './suggest.js';
+export * from './url.js';

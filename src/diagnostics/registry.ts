@@ -1,6 +1,7 @@
 // The registry of stable diagnostic codes. Each stage declares its own codes with `defineCodes`;
 // `src/codes.ts` gathers them all for the generated `docs/diagnostics.md`.
 import type { Severity } from './diagnostic.js';
+import { codeUrl } from './url.js';
 
 /** Documentation of one stable diagnostic code. */
 export interface CodeDefinition {
@@ -16,11 +17,16 @@ export interface CodeDefinition {
   example: string;
   /** How to fix it. */
   fix: string;
+  /** Its section of docs/diagnostics.md (derived from the code by `defineCodes`). */
+  url: string;
 }
 
+/** A code as a stage declares it: everything but what is derived from the code. */
+export type CodeSpec = Omit<CodeDefinition, 'url'>;
+
 /** Declare a group of codes; the keys are the names used in code (`CODES.unknownFeature`). */
-export function defineCodes<const K extends string>(
-  defs: Record<K, CodeDefinition>,
-): Record<K, CodeDefinition> {
-  return defs;
+export function defineCodes<const K extends string>(defs: Record<K, CodeSpec>): Record<K, CodeDefinition> {
+  const out = {} as Record<K, CodeDefinition>;
+  for (const key of Object.keys(defs) as K[]) out[key] = { ...defs[key], url: codeUrl(defs[key].code) };
+  return out;
 }

@@ -1,6 +1,6 @@
 // ajv errors → one primary problem per location (SPEC §4): no anyOf/oneOf noise, typos get suggestions.
 import type { ErrorObject } from 'ajv';
-import { didYouMean } from '../diagnostics/suggest.js';
+import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import { escapePointerSegment, splitPointer } from '../source/parse.js';
 import { SCHEMA_CODES } from './codes.js';
 
@@ -16,6 +16,10 @@ export interface SchemaProblem {
   target: 'key' | 'value';
   /** How to fix it. */
   hint?: string;
+  /** Suggested replacements (set exactly when `hint` is a "did you mean" suggestion). */
+  expected?: string[];
+  /** The offending name or value the suggestion replaces. */
+  actual?: string;
 }
 
 type AjvError = ErrorObject<string, Record<string, unknown>, unknown>;
@@ -49,12 +53,14 @@ export function collapseAjvErrors(errors: readonly AjvError[]): SchemaProblem[] 
       const name = String(error.params.additionalProperty ?? error.params.unevaluatedProperty ?? '');
       const known = Object.keys((error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
       const hint = didYouMean(name, known);
+      const closest = suggest(name, known);
       problems.push({
         code: SCHEMA_CODES.unknownProperty.code,
         message: `unknown property \`${name}\``,
         pointer: `${error.instancePath}/${escapePointerSegment(name)}`,
         target: 'key',
         ...(hint ? { hint } : { hint: known.length > 0 ? `known properties: ${known.join(', ')}` : 'remove it' }),
+        ...(closest !== undefined ? { expected: [closest], actual: name } : {}),
       });
     } else if (error.keyword === 'required') {
       const name = String(error.params.missingProperty ?? '');
@@ -143,11 +149,13 @@ function describeError(error: AjvError): SchemaProblem {
       const allowed = (error.keyword === 'enum' ? (error.params.allowedValues as unknown[]) : [error.params.allowedValue]) ?? [];
       const list = allowed.map((v) => `\`${String(v)}\``).join(', ');
       const hint = typeof error.data === 'string' ? didYouMean(error.data, allowed.map(String)) : undefined;
+      const closest = typeof error.data === 'string' ? suggest(error.data, allowed.map(String)) : undefined;
       return {
         ...base,
         code: SCHEMA_CODES.notAllowedValue.code,
         message: `${name} must be ${allowed.length === 1 ? list : `one of ${list}`}; found ${found}`,
         ...(hint ? { hint } : {}),
+        ...(closest !== undefined && typeof error.data === 'string' ? { expected: [closest], actual: error.data } : {}),
       };
     }
     case 'pattern':

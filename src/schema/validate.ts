@@ -37,5 +37,7 @@ export function locateProblem(doc: SourceDocument, problem: SchemaProblem, prefi
     path,
     document: doc.index,
     ...(problem.hint ? { hint: problem.hint } : {}),
+    ...(problem.expected ? { expected: problem.expected } : {}),
+    ...(problem.actual !== undefined ? { actual: problem.actual } : {}),
   };
 }

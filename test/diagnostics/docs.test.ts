@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderDiagnosticsDoc } from '../../src/diagnostics/docs.js';
-import type { CodeDefinition } from '../../src/diagnostics/registry.js';
+import type { CodeSpec } from '../../src/diagnostics/registry.js';
 import { CODES } from './fixtures.js';
 
 /** GitHub's anchor for a heading, written independently of the renderer. */
@@ -56,6 +56,7 @@ describe('renderDiagnosticsDoc', () => {
         '**Example**',
         '```yaml\nfeatures:\n  max_room: 4\n```',
         '**Fix:** Use a feature code from the catalog; the hint names the closest one.',
+        '<a id="sp2010"></a>',
         '',
       ].join('\n\n'),
     );
@@ -77,7 +78,7 @@ describe('renderDiagnosticsDoc', () => {
   });
 
   it('fences an example that itself contains a fence with a longer fence', () => {
-    const tricky: CodeDefinition = {
+    const tricky: CodeSpec = {
       code: 'SP8001',
       severity: 'warning',
       title: 'Fenced',
@@ -90,9 +91,9 @@ describe('renderDiagnosticsDoc', () => {
   });
 
   it('puts codes outside the known ranges under "Other codes" and omits an empty example', () => {
-    const odd: CodeDefinition = { code: 'X1', severity: 'info', title: 'Odd', description: 'd', example: '', fix: 'f' };
+    const odd: CodeSpec = { code: 'X1', severity: 'info', title: 'Odd', description: 'd', example: '', fix: 'f' };
     const doc = renderDiagnosticsDoc([odd]);
-    expect(doc).toContain('## Other codes\n\n### X1 — Odd');
+    expect(doc).toContain('## Other codes\n\n<a id="x1"></a>\n\n### X1 — Odd');
     expect(doc).not.toContain('**Example**');
   });
 

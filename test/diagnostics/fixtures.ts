@@ -1,7 +1,8 @@
 // Shared inputs for the formatter tests: a small repo's sources, a fixed set of diagnostics that
 // covers every shape a formatter must print, and registry entries for their codes.
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import type { CodeDefinition } from '../../src/diagnostics/registry.js';
+import type { CodeDefinition, CodeSpec } from '../../src/diagnostics/registry.js';
+import { codeUrl } from '../../src/diagnostics/url.js';
 
 const LONG_DESCRIPTION =
   'description: ' +
@@ -171,7 +172,7 @@ export const DIAGNOSTICS: Diagnostic[] = [
 ];
 
 /** Registry entries for the fixture codes (SP9001 deliberately left out: an unknown code). */
-export const CODES: CodeDefinition[] = [
+export const CODES: CodeDefinition[] = ([
   {
     code: 'SP2003',
     severity: 'error',
@@ -236,7 +237,7 @@ export const CODES: CodeDefinition[] = [
     example: 'name: Meet\n---\nname: Meet\n',
     fix: 'Give each package its own name.',
   },
-];
+] satisfies CodeSpec[]).map((c) => ({ ...c, url: codeUrl(c.code) }));
 
 /** Registry lookup over `CODES`. */
 export const lookupCode = (code: string): CodeDefinition | undefined => CODES.find((c) => c.code === code);

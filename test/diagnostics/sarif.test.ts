@@ -37,6 +37,7 @@ describe('formatSarif', () => {
     expect(sp2003?.help?.text).toBe(def?.fix);
     expect(sp2003?.help?.markdown).toContain('```yaml\nfeatures:\n  max_room: 4\n```');
     expect(sp2003?.defaultConfiguration?.level).toBe('error');
+    expect(sp2003?.helpUri).toBe('https://github.com/your-org/svcpkg/blob/main/docs/diagnostics.md#sp2003');
     expect(rules.find((r) => r.id === 'SP1004')?.defaultConfiguration?.level).toBe('note');
     // A code the registry does not know still gets a rule, with its id only.
     expect(rules.find((r) => r.id === 'SP9001')).toEqual({ id: 'SP9001' });

@@ -110,7 +110,7 @@ export function checkLockfileText(absolutePath: string, file: string, text: stri
 
   // Keep "did you mean" hints; the schema's other hints speak YAML, and the cure here is git.
   const diagnostics: Diagnostic[] = checkValue('lockfile', value).map((problem) =>
-    at(COMPILE_CODES.lockfileInvalid, locate(problem.pointer, problem.target), problem.pointer, `${file}: ${problem.message}`, problem.hint?.startsWith('did you mean') ? problem.hint : restoreHint),
+    at(COMPILE_CODES.lockfileInvalid, locate(problem.pointer, problem.target), problem.pointer, `${file}: ${problem.message}`, problem.expected !== undefined ? problem.hint : restoreHint),
   );
   if (diagnostics.length > 0) return failed(diagnostics);
 

@@ -67,6 +67,7 @@ export interface SarifRule {
   shortDescription?: SarifMessage;
   fullDescription?: SarifMessage;
   help?: { text: string; markdown: string };
+  helpUri?: string;
   defaultConfiguration?: { level: SarifLevel };
 }
 
@@ -134,6 +135,7 @@ function rule(code: string, def: CodeDefinition | undefined): SarifRule {
     shortDescription: { text: def.title },
     fullDescription: { text: def.description },
     help: { text: def.fix, markdown },
+    helpUri: def.url,
     defaultConfiguration: { level: sarifLevel(def.severity) },
   };
 }
