@@ -1,5 +1,6 @@
-// Deterministic benchmark corpora: N valid packages spread over files, and usage event streams.
-// `node bench/corpus.mjs packages DIR N` or `node bench/corpus.mjs events FILE M` (seeded: same output every time).
+// Deterministic benchmark corpora: N packages spread over files, clean or with realistic noise
+// (SPEC §11: shared tiers, dominated plans, a few broken files). Seeded: same output every time.
+// `node bench/corpus.mjs packages DIR N` or `node bench/corpus.mjs noisy DIR N`.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
@@ -22,8 +23,19 @@ const LIMITS = ['max_accounts', 'max_rooms', 'max_participants', 'max_duration',
 
 /** The YAML of package number i: a realistic active meet package that validates cleanly. */
 export function packageYaml(i, random) {
+  return noisyPackageYaml(i, random, false);
+}
+
+/**
+ * Package number i; with `noisy`, as in a real repository: packages come in pairs sharing a tier
+ * (SP4004 on every second package, its `related` location in the first: with 4 packages a file,
+ * every file carries warnings), and every fifth package offers what the one 8 before it offers at
+ * a higher price (SP4006, dominated).
+ */
+export function noisyPackageYaml(i, random, noisy) {
   const pick = (list) => list[Math.floor(random() * list.length)];
-  const tier = i; // unique tiers: no SP4004 noise
+  const tier = noisy ? i >> 1 : i; // clean: unique tiers, no SP4004 noise
+  const level = noisy && i % 5 === 4 && i >= 8 ? 2 + i : 10 + i; // package i - 8 has the same, cheaper
   const lines = [
     `code: pkg-${String(i).padStart(5, '0')}`,
     `name: Package ${i}`,
@@ -46,7 +58,7 @@ export function packageYaml(i, random) {
     `    default: true`,
     `features:`,
   ];
-  for (const code of LIMITS) lines.push(`  ${code}: ${10 + i}`); // grows with i: no dominated packages
+  for (const code of LIMITS) lines.push(`  ${code}: ${level}`); // clean: grows with i, no dominated packages
   for (const code of SWITCHES) lines.push(`  ${code}: true`);
   lines.push(
     `notification_preferences:`,
@@ -62,14 +74,33 @@ export function packageYaml(i, random) {
   return lines.join('\n') + '\n';
 }
 
+/**
+ * The ways a file of the noisy corpus is broken, one file in BROKEN_EVERY (each taking the full
+ * parser's path as a real mistake would): a YAML syntax error, a schema error, a YAML 1.1 boolean.
+ */
+const BREAKAGES = [
+  (yaml) => yaml.replace(/^name: (.*)$/m, 'name: "$1'), // unclosed quote: the rest of the file is unreadable
+  (yaml) => yaml.replace(/^status: active$/m, 'status: activ'), // SP2xxx: not an allowed value
+  (yaml) => yaml.replace(/^  recording: true$/m, '  recording: yes'), // YAML 1.1 boolean
+];
+export const BROKEN_EVERY = 97;
+
 /** Write N packages into DIR/packages.d, `perFile` documents per file, in sub-folders of 100 files. */
-export async function writePackageCorpus(dir, n, perFile = 4, seed = 42) {
+export async function writePackageCorpus(dir, n, perFile = 4, seed = 42, noisy = false) {
   const random = rng(seed);
   await rm(dir, { recursive: true, force: true });
+  // The project's marker: without it svcpkg looks for the project further up (docs/decisions.md),
+  // finds this repository's own svcpkg.lock.json and validates its packages.d, not the corpus.
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'svcpkg.config.yaml'), '# benchmark corpus: default settings\n');
   const files = Math.ceil(n / perFile);
   for (let f = 0; f < files; f++) {
     const docs = [];
-    for (let k = 0; k < perFile && f * perFile + k < n; k++) docs.push(packageYaml(f * perFile + k, random));
+    for (let k = 0; k < perFile && f * perFile + k < n; k++) docs.push(noisyPackageYaml(f * perFile + k, random, noisy));
+    if (noisy && f % BROKEN_EVERY === BROKEN_EVERY - 1) {
+      const breakage = BREAKAGES[Math.floor(f / BROKEN_EVERY) % BREAKAGES.length];
+      docs[docs.length - 1] = breakage(docs[docs.length - 1]);
+    }
     const folder = path.join(dir, 'packages.d', `group-${String(Math.floor(f / 100)).padStart(3, '0')}`);
     await mkdir(folder, { recursive: true });
     await writeFile(path.join(folder, `file-${String(f).padStart(5, '0')}.yaml`), docs.join('---\n'));
@@ -79,8 +110,9 @@ export async function writePackageCorpus(dir, n, perFile = 4, seed = 42) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const [kind, target, count] = process.argv.slice(2);
   if (kind === 'packages') await writePackageCorpus(target, Number(count));
+  else if (kind === 'noisy') await writePackageCorpus(target, Number(count), 4, 42, true);
   else {
-    console.error('usage: node bench/corpus.mjs packages DIR N');
+    console.error('usage: node bench/corpus.mjs packages|noisy DIR N');
     process.exitCode = 2;
   }
 }
