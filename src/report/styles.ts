@@ -26,8 +26,10 @@ thead th { color: var(--muted); font-weight: 600; border-bottom: 1px solid var(-
 ul.legend { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 6px 24px; }
 ul.legend li { display: flex; align-items: center; gap: 10px; }
 ul.legend svg { flex: none; width: 44px; height: 18px; }
-nav ul { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 4px 24px; }
-nav li { margin: 0; min-width: 0; overflow-wrap: anywhere; }
+nav ul { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); grid-auto-rows: 1fr; gap: 8px 24px; }
+nav li { margin: 0; min-width: 0; display: flex; flex-direction: column; line-height: 1.35; }
+nav li > * { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+nav li .muted { font-size: .85rem; }
 a { color: var(--new); }
 .sub-meta { font-weight: 400; color: var(--muted); font-size: 1rem; margin-left: 8px; }
 .status { display: inline-block; border: 1px solid var(--line); border-radius: 10px; padding: 0 8px; font-size: .85rem; }
