@@ -73,12 +73,12 @@ describe.skipIf(!available && !inCI)('the HTML report in Chromium', () => {
       const overlaps = (a: DOMRect, b: DOMRect) => Math.min(a.right, b.right) > Math.max(a.left, b.left) && Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
       for (const chart of charts) {
         const name = `${chart.getAttribute('data-subscription')} ${chart.getAttribute('data-feature')}`;
-        for (const label of chart.querySelectorAll<SVGTextElement>('text.limit-label')) {
+        for (const label of Array.from(chart.querySelectorAll<SVGTextElement>('text.limit-label'))) {
           checked++;
           label.scrollIntoView({ block: 'center' });
           // Client rectangles move with the scroll: measure everything after it.
           const box = label.getBoundingClientRect();
-          const markers = [...chart.querySelectorAll('.marker path')].map((m) => m.getBoundingClientRect());
+          const markers = Array.from(chart.querySelectorAll('.marker path'), (m) => m.getBoundingClientRect());
           const text = label.textContent ?? '';
           const owner = label.closest('[data-limit-label]') ?? label;
           const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
@@ -112,7 +112,7 @@ describe.skipIf(!available && !inCI)('the HTML report in Chromium', () => {
     expect(checked).toBeGreaterThan(27);
     expect(problems).toEqual([]);
     const apart = await page.$eval('svg.chart[data-subscription="acme"][data-feature="max_participants"]', (svg) => {
-      const [a, b] = [...svg.querySelectorAll('[data-limit-label]')].map((g) => g.getBoundingClientRect());
+      const [a, b] = Array.from(svg.querySelectorAll('[data-limit-label]'), (g) => g.getBoundingClientRect());
       return { labels: svg.querySelectorAll('[data-limit-label]').length, overlap: a !== undefined && b !== undefined && Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top) && Math.min(a.right, b.right) > Math.max(a.left, b.left) };
     });
     expect(apart).toEqual({ labels: 2, overlap: false });
