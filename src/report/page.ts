@@ -62,7 +62,10 @@ export function renderHtmlReport(data: HtmlReportData): string {
 
   body += '<nav class="card" aria-labelledby="contents"><h2 id="contents">Subscriptions</h2><ul>';
   for (const sub of report.subscriptions) {
-    body += `<li><a href="#${escapeHtml(fragmentId('sub', sub.id))}">${escapeHtml(sub.id)}</a> <span class="muted">${escapeHtml(sub.package)} · ${escapeHtml(sub.status_at_end)}</span></li>`;
+    // Two lines per cell, each cut with an ellipsis (the tooltip has it whole), so every cell of
+    // the grid has the same height and the list reads in even rows at any width.
+    const what = `${sub.package} · ${sub.status_at_end}`;
+    body += `<li title="${escapeHtml(`${sub.id}: ${what}`)}"><a href="#${escapeHtml(fragmentId('sub', sub.id))}">${escapeHtml(sub.id)}</a><span class="muted">${escapeHtml(what)}</span></li>`;
   }
   body += '</ul></nav>';
 

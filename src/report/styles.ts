@@ -4,7 +4,8 @@
 
 export const STYLES = `
 :root { color-scheme: light; --text: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg: #f6f8fa; --card: #fff;
-  --new: #0969da; --old: #bc4c00; --limit: #cf222e; --overage: #9a6700; --denied: #cf222e; }
+  --new: #0969da; --old: #bc4c00; --limit: #cf222e; --overage: #9a6700; --denied: #cf222e;
+  --good: #1a7f37; --bad: #cf222e; }
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--bg); color: var(--text); font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 header, main, footer { max-width: 1000px; margin: 0 auto; padding: 0 20px; }
@@ -20,13 +21,15 @@ table { border-collapse: collapse; font-variant-numeric: tabular-nums; margin: 4
 th, td { padding: 4px 12px 4px 0; text-align: right; border-bottom: 1px solid #eaeef2; vertical-align: top; }
 th:first-child, td:first-child, th.text, td.text { text-align: left; }
 thead th { color: var(--muted); font-weight: 600; border-bottom: 1px solid var(--line); }
-td.up { color: #1a7f37; } td.down { color: var(--limit); }
+.good { color: var(--good); } .bad { color: var(--bad); }
 .reason th { padding-left: 16px; color: var(--muted); font-weight: 400; }
 ul.legend { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 6px 24px; }
 ul.legend li { display: flex; align-items: center; gap: 10px; }
 ul.legend svg { flex: none; width: 44px; height: 18px; }
-nav ul { list-style: none; padding: 0; margin: 0; columns: 2; }
-nav li { margin: 2px 0; }
+nav ul { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); grid-auto-rows: 1fr; gap: 8px 24px; }
+nav li { margin: 0; min-width: 0; display: flex; flex-direction: column; line-height: 1.35; }
+nav li > * { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+nav li .muted { font-size: .85rem; }
 a { color: var(--new); }
 .sub-meta { font-weight: 400; color: var(--muted); font-size: 1rem; margin-left: 8px; }
 .status { display: inline-block; border: 1px solid var(--line); border-radius: 10px; padding: 0 8px; font-size: .85rem; }
@@ -49,7 +52,8 @@ svg text { font-family: inherit; font-size: 11px; fill: var(--muted); }
 .lane { stroke: #d1d9e0; stroke-width: 1; }
 .limit { stroke: var(--limit); stroke-width: 1.5; }
 .limit.old { stroke-dasharray: 6 4; stroke-opacity: .75; }
-.limit-label { fill: var(--limit); font-weight: 600; }
+.limit-label { fill: var(--limit); font-weight: 600; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
+.limit-tag rect { fill: #fff; fill-opacity: .92; stroke: var(--line); stroke-width: .5; }
 .limit-text { fill: var(--text); font-weight: 600; }
 .marker.overage { fill: var(--overage); stroke: none; }
 .marker.denied { fill: none; stroke: var(--denied); stroke-width: 2.2; stroke-linecap: round; }

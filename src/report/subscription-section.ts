@@ -5,6 +5,7 @@ import type { SubscriptionComparison } from '../simulate/comparison.js';
 import { changeSummary } from '../simulate/comparison-table.js';
 import { money } from '../simulate/table.js';
 import type { ChartKind, FeatureHistory } from '../simulate/usage-history.js';
+import { changeMeaning, meaningAttributes } from './change-meaning.js';
 import { escapeHtml, fragmentId } from './html.js';
 import type { FeatureInfo, RunRole } from './model.js';
 import { renderPhaseStrip } from './phase-strip.js';
@@ -120,7 +121,7 @@ function chargesTable(runs: readonly SubscriptionRun[], comparison: Subscription
   let body = runs.map((r) => row(runs.length > 1 ? r.role : 'charged', r.report.charges)).join('');
   if (comparison) {
     const change = comparison.charges.change;
-    body += `<tr><th scope="row">change</th><td class="text" colspan="4">${change === null ? 'the currency changed' : ''}</td><td${change !== null && change > 0 ? ' class="up"' : change !== null && change < 0 ? ' class="down"' : ''}><strong>${change === null ? '–' : signedMoney(change)}</strong></td></tr>`;
+    body += `<tr><th scope="row">change</th><td class="text" colspan="4">${change === null ? 'the currency changed' : ''}</td><td${change === null ? '' : meaningAttributes(changeMeaning('charges', change))}><strong>${change === null ? '–' : signedMoney(change)}</strong></td></tr>`;
   }
   return (
     '<table class="charges"><thead><tr><th scope="col"></th><th scope="col" class="text">Currency</th><th scope="col">Signup fee</th><th scope="col">Periods</th><th scope="col">Recurring</th><th scope="col">Total</th></tr></thead>' +

@@ -3,6 +3,8 @@
 import { DENIAL_REASONS, type ReportTotals } from '../evaluate/index.js';
 import { CHANGE_WORDS } from '../simulate/comparison-table.js';
 import type { SimulationComparison } from '../simulate/comparison.js';
+import type { ChangeKind } from '../simulate/decision-changes.js';
+import { CHANGE_KIND_MEANING, changeMeaning, meaningAttributes, type ComparedMetric } from './change-meaning.js';
 import { escapeHtml, fragmentId } from './html.js';
 import { formatNumber } from './scale.js';
 
@@ -14,30 +16,37 @@ export function signedNumber(n: number): string {
   return n === 0 ? '' : `${n > 0 ? '+' : '−'}${formatNumber(Math.abs(n))}`;
 }
 
-/** A table cell holding a difference, with a class saying which way it goes. */
-function changeCell(n: number): string {
-  return `<td${n > 0 ? ' class="up"' : n < 0 ? ' class="down"' : ''}>${signedNumber(n)}</td>`;
+/** A table cell holding a difference, coloured by what it means for `metric` (docs/simulation.md). */
+function changeCell(metric: ComparedMetric, n: number): string {
+  return `<td${meaningAttributes(changeMeaning(metric, n))}>${signedNumber(n)}</td>`;
 }
 
 /** The totals table of one run, or of two runs side by side. */
 export function renderTotals(now: ReportTotals, old?: ReportTotals): string {
-  const rows: [string, number, number | undefined, boolean][] = [
-    ['Events', now.events, old?.events, false],
-    ['Accepted', now.accepted, old?.accepted, false],
-    ['Overage', now.overage, old?.overage, false],
-    ['Denied', now.denied, old?.denied, false],
+  const rows: [string, ComparedMetric, number, number | undefined, boolean][] = [
+    ['Events', 'events', now.events, old?.events, false],
+    ['Accepted', 'accepted', now.accepted, old?.accepted, false],
+    ['Overage', 'overage', now.overage, old?.overage, false],
+    ['Denied', 'denied', now.denied, old?.denied, false],
   ];
   for (const reason of DENIAL_REASONS) {
-    if (now.by_reason[reason] > 0 || (old?.by_reason[reason] ?? 0) > 0) rows.push([reason, now.by_reason[reason], old?.by_reason[reason], true]);
+    if (now.by_reason[reason] > 0 || (old?.by_reason[reason] ?? 0) > 0) rows.push([reason, reason, now.by_reason[reason], old?.by_reason[reason], true]);
   }
   const head = old === undefined ? '<tr><th scope="col">Decisions</th><th scope="col">Events</th></tr>' : '<tr><th scope="col">Decisions</th><th scope="col">Old</th><th scope="col">New</th><th scope="col">Change</th></tr>';
   const body = rows
-    .map(([name, value, before, reason]) => {
-      const cells = before === undefined ? `<td>${formatNumber(value)}</td>` : `<td>${formatNumber(before)}</td><td>${formatNumber(value)}</td>${changeCell(value - before)}`;
-      return `<tr${reason ? ' class="reason"' : ''}><th scope="row">${escapeHtml(name)}</th>${cells}</tr>`;
+    .map(([name, metric, value, before, reason]) => {
+      const cells = before === undefined ? `<td>${formatNumber(value)}</td>` : `<td>${formatNumber(before)}</td><td>${formatNumber(value)}</td>${changeCell(metric, value - before)}`;
+      return `<tr${reason ? ' class="reason"' : ''} data-metric="${escapeHtml(metric)}"><th scope="row">${escapeHtml(name)}</th>${cells}</tr>`;
     })
     .join('');
-  return `<table class="totals"><thead>${head}</thead><tbody>${body}</tbody></table>`;
+  const key = old === undefined ? '' : '<p class="note-text">Changes in <span class="good">green</span> are better for the platform (fewer denials, more accepted, more revenue), in <span class="bad">red</span> worse; event and overage counts are not coloured.</p>';
+  return `<table class="totals"><thead>${head}</thead><tbody>${body}</tbody></table>${key}`;
+}
+
+/** ` good` or ` bad` for a kind of decision change, or ''. */
+function meaningClass(kind: ChangeKind): string {
+  const meaning = CHANGE_KIND_MEANING[kind];
+  return meaning === undefined ? '' : ` ${meaning}`;
 }
 
 /** The decisions that change, one row per subscription, feature and pair of verdicts. */
@@ -52,7 +61,7 @@ export function renderChanges(comparison: SimulationComparison): string {
         const more = c.count > c.examples.length ? ', …' : '';
         rows.push(
           `<tr><td class="text"><a href="#${escapeHtml(fragmentId('feature', `${sub.id}--${f.code}`))}">${escapeHtml(sub.id)}</a></td><td class="text"><code>${escapeHtml(f.code)}</code></td>` +
-            `<td class="text">${CHANGE_WORDS[c.change]}</td><td class="text">${escapeHtml(c.old)} → ${escapeHtml(c.new)}</td><td>${formatNumber(c.count)}</td>` +
+            `<td class="text${meaningClass(c.change)}">${CHANGE_WORDS[c.change]}</td><td class="text">${escapeHtml(c.old)} → ${escapeHtml(c.new)}</td><td>${formatNumber(c.count)}</td>` +
             `<td class="examples">${escapeHtml(c.examples.join(', ') + more)}</td></tr>`,
         );
       }
@@ -62,7 +71,7 @@ export function renderChanges(comparison: SimulationComparison): string {
     total++;
     if (rows.length >= MAX_CHANGE_ROWS) continue;
     rows.push(
-      `<tr><td class="text">${escapeHtml(c.subscription ?? '(unknown)')}</td><td class="text">${escapeHtml(c.feature ?? '(unknown)')}</td><td class="text">${CHANGE_WORDS[c.change]}</td>` +
+      `<tr><td class="text">${escapeHtml(c.subscription ?? '(unknown)')}</td><td class="text">${escapeHtml(c.feature ?? '(unknown)')}</td><td class="text${meaningClass(c.change)}">${CHANGE_WORDS[c.change]}</td>` +
         `<td class="text">${escapeHtml(c.old)} → ${escapeHtml(c.new)}</td><td>${formatNumber(c.count)}</td><td class="examples">${escapeHtml(c.examples.join(', '))}</td></tr>`,
     );
   }

@@ -6,6 +6,7 @@ import type { ReportedLimit } from '../evaluate/index.js';
 import type { ChartKind, FeatureHistory, UsageMarker } from '../simulate/usage-history.js';
 import { attrs, coord, escapeHtml } from './html.js';
 import type { RunRole } from './model.js';
+import { LABEL_HEIGHT, placeLabel, type Box } from './label-placement.js';
 import { dayLabel, formatNumber, instantLabel, timeTicks, usageTicks } from './scale.js';
 
 /** Width of every chart's coordinate system; the page scales it to the column. */
@@ -173,8 +174,11 @@ function usageChart(input: UsageChartInput): string {
     if (run.history === undefined) continue;
     out += input.kind === 'window' ? stepLine(run.role, run.history, input, frame) : useStems(run.role, run.history, frame);
   }
+  // Markers first, limit labels last: a label is drawn over the markers, at a place they leave free.
+  const placed = input.runs.map((run) => ({ role: run.role, groups: placeMarkers(run.history?.markers ?? [], frame) }));
   out += limitLines(input, frame);
-  for (const run of input.runs) out += markers(run.role, run.history?.markers ?? [], frame, input);
+  for (const { role, groups } of placed) out += renderMarkers(role, groups, input);
+  out += limitLabels(input, frame, placed.flatMap((p) => markerBoxes(p.groups)));
   return out + '</svg>';
 }
 
@@ -240,39 +244,71 @@ function useStems(role: RunRole, history: FeatureHistory, frame: Frame): string 
   return d === '' ? '' : `<path${attrs({ class: `usage uses ${role}`, 'data-run': role })} d="${d}"/>`;
 }
 
-/** Limit lines (one when both runs have the same), or a label for a limit that is not a number. */
-function limitLines(input: UsageChartInput, frame: Frame): string {
+/** The limits shown: one when both runs have the same, else one per run. */
+function shownLimits(input: UsageChartInput): { role: RunRole | 'both'; limit: ReportedLimit; prefix: string }[] {
   const runs = input.runs;
   const same = runs.length === 2 && runs[0]!.limit === runs[1]!.limit;
   const shown = same ? [{ role: 'both' as const, limit: runs[1]!.limit }] : runs.map((r) => ({ role: r.role, limit: r.limit }));
+  return shown.map(({ role, limit }) => ({ role, limit, prefix: role === 'old' ? 'old limit' : runs.length === 2 && role === 'new' ? 'new limit' : 'limit' }));
+}
+
+/** Limit lines, under the markers; their labels come last (`limitLabels`). */
+function limitLines(input: UsageChartInput, frame: Frame): string {
   let out = '<g class="limits">';
-  let labels = 0;
-  for (const { role, limit } of shown) {
-    const prefix = role === 'old' ? 'old limit' : runs.length === 2 && role === 'new' ? 'new limit' : 'limit';
-    if (typeof limit === 'number') {
-      const y = coord(frame.y(limit));
-      const anchorEnd = role !== 'old';
-      out += `<line${attrs({ class: `limit ${role}`, 'data-limit': limitValue(limit), 'data-run': role })} x1="${frame.left}" x2="${frame.right}" y1="${y}" y2="${y}"><title>${escapeHtml(`${prefix} ${formatNumber(limit)}`)}</title></line>`;
-      out += `<text class="limit-label ${role}" x="${anchorEnd ? frame.right - 4 : frame.left + 4}" y="${coord(frame.y(limit) - 5)}" text-anchor="${anchorEnd ? 'end' : 'start'}">${escapeHtml(`${prefix} ${formatNumber(limit)}`)}</text>`;
-    } else {
-      out += `<text${attrs({ class: `limit-label limit-text ${role}`, 'data-limit': limitValue(limit), 'data-run': role })} x="${frame.right - 4}" y="${coord(frame.top + 12 + labels * 14)}" text-anchor="end">${escapeHtml(`${prefix}: ${limitWords(limit)}`)}</text>`;
-      labels++;
-    }
+  for (const { role, limit, prefix } of shownLimits(input)) {
+    if (typeof limit !== 'number') continue;
+    const y = coord(frame.y(limit));
+    out += `<line${attrs({ class: `limit ${role}`, 'data-limit': limitValue(limit), 'data-run': role })} x1="${frame.left}" x2="${frame.right}" y1="${y}" y2="${y}"><title>${escapeHtml(`${prefix} ${formatNumber(limit)}`)}</title></line>`;
+  }
+  return out + '</g>';
+}
+
+/**
+ * The limits' labels, drawn over everything else on a white box, each at a place beside its line
+ * that no marker or earlier label covers; a limit that is not a number is a label alone, near the
+ * top. `data-limit-label` names the run, for tests and for the browser check.
+ */
+function limitLabels(input: UsageChartInput, frame: Frame, markers: readonly Box[]): string {
+  const obstacles: Box[] = [...markers];
+  let out = '<g class="limit-labels">';
+  let texts = 0;
+  for (const { role, limit, prefix } of shownLimits(input)) {
+    const numeric = typeof limit === 'number';
+    const text = numeric ? `${prefix} ${formatNumber(limit)}` : `${prefix}: ${limitWords(limit)}`;
+    // A label alone sits in a row of its own under the top edge, as if its line were there.
+    const lineY = numeric ? frame.y(limit) : frame.top + LABEL_HEIGHT + 2 + texts++ * (LABEL_HEIGHT + 2);
+    const box = placeLabel({ text, lineY, left: frame.left, right: frame.right, top: frame.top, bottom: frame.bottom, prefer: role === 'old' ? 'start' : 'end', obstacles });
+    obstacles.push(box);
+    const label = numeric
+      ? attrs({ class: `limit-label ${role}` })
+      : attrs({ class: `limit-label limit-text ${role}`, 'data-limit': limitValue(limit), 'data-run': role });
+    out +=
+      `<g${attrs({ class: `limit-tag ${role}`, 'data-limit-label': role })}>` +
+      `<rect x="${coord(box.x)}" y="${coord(box.y)}" width="${coord(box.width)}" height="${coord(box.height)}" rx="3"/>` +
+      `<text${label} x="${coord(box.x + box.width / 2)}" y="${coord(box.y + box.height / 2)}" dy="0.35em" text-anchor="middle">${escapeHtml(text)}</text></g>`;
   }
   return out + '</g>';
 }
 
 /** Markers closer than this (px) would cover one another: they are drawn as one. */
 const MARKER_GRID = 5;
+/** Half the size of a marker's drawing, for what it covers. */
+const MARKER_HALF = 6;
+
+/** A marker where it is drawn, standing for `count` events. */
+interface PlacedMarker {
+  m: UsageMarker;
+  x: number;
+  y: number;
+  count: number;
+}
 
 /**
- * Overage triangles and denied crosses, each with its event in a tooltip, grouped by decision and
- * reason (the group carries the class and data attributes). Markers that would cover one another
- * are drawn once, their tooltip saying how many there are.
+ * Markers by decision and reason, at their places; markers that would cover one another are
+ * merged into one that says how many it stands for.
  */
-function markers(role: RunRole, list: readonly UsageMarker[], frame: Frame, input: UsageChartInput, laneY?: number): string {
-  if (list.length === 0) return '';
-  const groups = new Map<string, Map<string, { m: UsageMarker; x: number; y: number; count: number }>>();
+function placeMarkers(list: readonly UsageMarker[], frame: Frame, laneY?: number): Map<string, Map<string, PlacedMarker>> {
+  const groups = new Map<string, Map<string, PlacedMarker>>();
   for (const m of list) {
     const x = frame.x(m.t);
     const y = laneY ?? (m.v === null ? frame.bottom : frame.y(m.v));
@@ -284,6 +320,23 @@ function markers(role: RunRole, list: readonly UsageMarker[], frame: Frame, inpu
     if (same !== undefined) same.count += m.count;
     else placed.set(key, { m, x, y, count: m.count });
   }
+  return groups;
+}
+
+/** What the placed markers cover. */
+function markerBoxes(groups: ReadonlyMap<string, ReadonlyMap<string, PlacedMarker>>): Box[] {
+  const boxes: Box[] = [];
+  for (const placed of groups.values()) {
+    for (const { x, y } of placed.values()) boxes.push({ x: x - MARKER_HALF, y: y - MARKER_HALF, width: 2 * MARKER_HALF, height: 2 * MARKER_HALF });
+  }
+  return boxes;
+}
+
+/**
+ * Overage triangles and denied crosses, each with its event in a tooltip, grouped by decision and
+ * reason (the group carries the class and data attributes).
+ */
+function renderMarkers(role: RunRole, groups: ReadonlyMap<string, ReadonlyMap<string, PlacedMarker>>, input: UsageChartInput): string {
   let out = '';
   for (const placed of groups.values()) {
     const first = placed.values().next().value!.m;
@@ -325,7 +378,7 @@ function switchChart(input: UsageChartInput): string {
     let d = '';
     for (const p of run.history?.points ?? []) d += `M${coord(frame.x(p.t))},${coord(mid - 7)}V${coord(mid + 7)}`;
     if (d !== '') out += `<path${attrs({ class: `usage ticks ${run.role}`, 'data-run': run.role })} d="${d}"/>`;
-    out += markers(run.role, run.history?.markers ?? [], frame, input, mid);
+    out += renderMarkers(run.role, placeMarkers(run.history?.markers ?? [], frame, mid), input);
   });
   // The switch's value, labelled (and a data-limit for tests), above the lanes.
   const same = lanes === 2 && input.runs[0]!.limit === input.runs[1]!.limit;
