@@ -12,13 +12,13 @@ import * as featureEnforcement from './feature-enforcement.js';
 import * as featureReset from './feature-reset.js';
 import * as featureSwitchValue from './feature-switch-value.js';
 import * as featureZeroLimit from './feature-zero-limit.js';
+import * as notificationFeatures from './notification-features.js';
+import * as notificationThreshold from './notification-threshold.js';
 import * as overageBilled from './overage-billed.js';
 import * as overageFeature from './overage-feature.js';
 import * as overageModel from './overage-model.js';
 import * as overageTiers from './overage-tiers.js';
 import * as overageUnpriced from './overage-unpriced.js';
-import * as notificationFeatures from './notification-features.js';
-import * as notificationThreshold from './notification-threshold.js';
 import * as providerDefault from './provider-default.js';
 import * as providerRequired from './provider-required.js';
 import * as providerSettings from './provider-settings.js';
@@ -32,6 +32,7 @@ import * as stock from './stock.js';
 import * as tierDuplicate from './tier-duplicate.js';
 import * as tierPrice from './tier-price.js';
 import * as trialMode from './trial-mode.js';
+import * as unpriced from './unpriced.js';
 
 /** Rules over one package. */
 export const PACKAGE_RULES: readonly PackageRule[] = [
@@ -70,6 +71,7 @@ export const REPO_RULES: readonly RepoRule[] = [
   tierDuplicate.rule,
   tierPrice.rule,
   dominated.rule,
+  unpriced.rule,
 ];
 
 /** Every code the rules report. */
