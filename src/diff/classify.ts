@@ -69,6 +69,8 @@ export const BREAKING_RULES: Readonly<Record<ChangeKind, Rule>> = {
   feature_removed: true,
   limit_raised: false,
   limit_lowered: true,
+  // To or from `seats` (one per seat): subscriptions with fewer seats than the old number lose accounts.
+  limit_changed: true,
   switch_on: false,
   switch_off: true,
   // The catalog changed the feature's value type: the old value no longer means the same thing.

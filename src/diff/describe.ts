@@ -52,6 +52,7 @@ const SUMMARIES: Readonly<Record<ChangeKind, string>> = {
   feature_removed: 'feature removed',
   limit_raised: 'limit raised',
   limit_lowered: 'limit lowered',
+  limit_changed: 'limit changed',
   switch_on: 'switched on',
   switch_off: 'switched off',
   feature_redefined: 'value type changed in the catalog',
@@ -111,6 +112,7 @@ function reset(value: DiffValue): string {
 function limit(value: DiffValue, unit: string | undefined): string {
   if (value === true) return 'unlimited';
   if (value === false) return 'not included';
+  if (value === 'seats') return 'one per seat';
   if (typeof value === 'number') return unit ? `${value} ${unit}` : String(value);
   return generic(value);
 }
@@ -148,6 +150,7 @@ function show(change: Change, value: DiffValue): string {
     case 'feature_removed':
     case 'limit_raised':
     case 'limit_lowered':
+    case 'limit_changed':
     case 'feature_redefined':
       return limit(value, change.unit);
     case 'switch_on':

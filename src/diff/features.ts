@@ -4,9 +4,13 @@ import { compareResetWindows, resetWindow } from './duration.js';
 import type { Change, DiffFeature, DiffPackage } from './model.js';
 import { compareCodes, own } from './order.js';
 
-/** `true` (unlimited) is above every number. */
-function compareLimits(a: number | true, b: number | true): -1 | 0 | 1 {
+/**
+ * `true` (unlimited) is above every number; `seats` (one per seat) has no fixed size, so it only
+ * compares equal to itself: a change to or from it is neither raised nor lowered.
+ */
+function compareLimits(a: number | true | 'seats', b: number | true | 'seats'): -1 | 0 | 1 | undefined {
   if (a === b) return 0;
+  if (a === 'seats' || b === 'seats') return undefined;
   if (a === true) return 1;
   if (b === true) return -1;
   return a < b ? -1 : 1;
@@ -25,7 +29,7 @@ function featureChanges(code: string, o: DiffFeature | undefined, n: DiffFeature
   }
   if (definition.feature_settings.value_type === 'switch') {
     // A switch holds booleans only; anything truthy is "on".
-    const on = (v: number | boolean) => v === true || (typeof v === 'number' && v > 0);
+    const on = (v: number | boolean | 'seats') => v === true || (typeof v === 'number' && v > 0);
     if (on(before) === on(after)) return [];
     return [change(on(after) ? 'switch_on' : 'switch_off', on(after) ? 'added' : 'removed', path, on(before), on(after))];
   }
@@ -35,7 +39,9 @@ function featureChanges(code: string, o: DiffFeature | undefined, n: DiffFeature
 
   const changes: Change[] = [];
   const order = compareLimits(after, before);
-  if (order !== 0) changes.push(change(order > 0 ? 'limit_raised' : 'limit_lowered', 'changed', path, before, after, unit));
+  // To or from `seats`: the limit follows each subscription's seats, which the diff cannot know.
+  if (order === undefined) changes.push(change('limit_changed', 'changed', path, before, after, unit));
+  else if (order !== 0) changes.push(change(order > 0 ? 'limit_raised' : 'limit_lowered', 'changed', path, before, after, unit));
   if (o && n) changes.push(...resetChanges(path, o, n));
   return changes;
 }

@@ -27,8 +27,8 @@ export interface DiffFeature {
   readonly periodicity: number;
   /** Catalog settings. */
   readonly feature_settings: DiffFeatureSettings;
-  /** Limit: a non-negative integer, `true` = unlimited, `false` = not included. Switch: on/off. */
-  readonly value: number | boolean;
+  /** Limit: a non-negative integer, `true` = unlimited, `false` = not included, `seats` = the subscription's seats. Switch: on/off. */
+  readonly value: number | boolean | 'seats';
 }
 
 /** A provider instance attached to a package. */
@@ -179,6 +179,7 @@ export const CHANGE_KINDS = [
   'feature_removed',
   'limit_raised',
   'limit_lowered',
+  'limit_changed',
   'switch_on',
   'switch_off',
   'feature_redefined',

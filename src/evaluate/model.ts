@@ -46,8 +46,8 @@ export interface EvaluatorFeature {
 
 /** A feature as resolved inside a package: its definition plus the package's value. */
 export interface EvaluatorPackageFeature extends EvaluatorFeature {
-  /** Limit features: a non-negative integer, `true` = unlimited, `false` = not included. Switches: on/off. */
-  readonly value: number | boolean;
+  /** Limit features: a non-negative integer, `true` = unlimited, `false` = not included, `seats` = the subscription's seats (docs/revenue.md). Switches: on/off. */
+  readonly value: number | boolean | 'seats';
 }
 
 /** A lifecycle or quota event a package can notify about (SPEC §2.3). */

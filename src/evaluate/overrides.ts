@@ -97,7 +97,8 @@ export function resolveFeatures(
     const catalogRule = rules.get(code);
     // The package's copy carries the effective reset settings; its index is the catalog's.
     const rule = featureRule(def, catalogRule ? catalogRule.index : -1);
-    plans.set(code, planOf(rule, def.value));
+    // Placeholder until the evaluator sizes `seats` by the subscription's seats (docs/revenue.md): one seat.
+    plans.set(code, planOf(rule, def.value === 'seats' ? 1 : def.value));
   }
 
   for (const [code, value] of entries(sub.features)) {

@@ -396,9 +396,9 @@ export interface ResolvedFeature {
     [k: string]: unknown;
   };
   /**
-   * Limit features: a non-negative integer, true = unlimited, false = not included. Switches: true/false.
+   * Limit features: a non-negative integer, true = unlimited, false = not included, "seats" = as many as the subscription's seats (max_accounts). Switches: true/false.
    */
-  value: number | boolean;
+  value: number | boolean | 'seats';
   /**
    * Price of usage above the limit when overages_enabled (docs/revenue.md), or null/absent: not priced (billed at 0).
    */

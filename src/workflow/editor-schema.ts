@@ -2,6 +2,7 @@
 // then completes feature codes, service types and provider types, and shows the catalog's descriptions.
 import type { Catalog, FeatureDefinition } from '../catalog/model.js';
 import { ISO_4217_CODES } from '../check/rules/currencies.js';
+import { SEATS_FEATURE } from '../check/rules/seats-value.js';
 import { readSchema } from '../schema/ajv.js';
 
 /** A JSON Schema as plain data. */
@@ -110,15 +111,19 @@ function featureSchema(feature: FeatureDefinition): JsonSchema {
     : '';
   const provider = settings.enforced_by === 'provider' ? ' Needs a provider that enforces it.' : '';
   const about = `${feature.name}${feature.description ? ` — ${feature.description}` : ''}`;
+  // `overage` prices usage above a limit, so editors offer it on quota limits only (SP3026 in the CLI).
+  const longForm = settings.value_type === 'limit' && feature.quota ? { $ref: '#/$defs/featureLongForm' } : { type: 'object', $ref: '#/$defs/featureLongForm', properties: { overage: false } };
   if (settings.value_type === 'switch') {
     return {
       description: `${about} Switch: true or false.${provider}`,
-      anyOf: [{ type: 'boolean' }, { $ref: '#/$defs/featureLongForm' }],
+      anyOf: [{ type: 'boolean' }, longForm],
     };
   }
+  // `seats` ("as many as the subscription's seats") is for max_accounts only (SP3033), docs/revenue.md.
+  const seats = feature.code === SEATS_FEATURE;
   return {
-    description: `${about} Limit${unit}: a whole number, true for unlimited, false for not included.${reset}${provider}`,
-    anyOf: [{ type: 'integer', minimum: 0 }, { type: 'boolean' }, { $ref: '#/$defs/featureLongForm' }],
+    description: `${about} Limit${unit}: a whole number, true for unlimited, false for not included${seats ? ', seats for one per seat (price_per: seat)' : ''}.${reset}${provider}${feature.quota ? ' The long form may price usage above the limit (overage).' : ''}`,
+    anyOf: [{ type: 'integer', minimum: 0 }, { type: 'boolean' }, ...(seats ? [{ const: 'seats' }] : []), longForm],
   };
 }
 

@@ -51,9 +51,31 @@ describe('svcpkg schema', () => {
       'a notification on a switch feature',
       { ...VALID, notification_preferences: [{ event: 'quota_exceeded', channels: ['email'], features: ['recording'] }] },
     ],
+    ['an overage price on a switch (the CLI says SP3026)', { ...VALID, features: { recording: { value: true, overage: { price: 1 } } } }],
+    ['`seats` on a feature other than max_accounts (the CLI says SP3033)', { ...VALID, features: { max_rooms: 'seats' } }],
+    ['an unknown overage model', { ...VALID, features: { max_storage: { value: 5, overage: { model: 'tiered', price: 1 } } } }],
+    ['a seat price per something else', { ...VALID, price_per: 'host' }],
   ])('rejects %s', async (_what, pkg) => {
     const { validate } = await packageValidator(await tempDir());
     expect(validate(pkg)).toBe(false);
+  });
+
+  it('offers seat prices and overage prices on quota limits', async () => {
+    const { validate } = await packageValidator(await tempDir());
+    const priced = {
+      ...VALID,
+      price_per: 'seat',
+      min_seats: 3,
+      max_seats: 50,
+      overages_enabled: true,
+      features: {
+        max_accounts: 'seats',
+        max_storage: { value: 100, overage: { price: 0.5 } },
+        max_participants: { value: 250, overage: { model: 'package', price: 5, per: 50 } },
+        max_duration: { value: 600, overage: { model: 'graduated', tiers: [{ up_to: 100, price: 0.02 }, { price: 0.01 }] } },
+      },
+    };
+    expect(validate(priced), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('describes feature codes with the catalog and lists service types', async () => {

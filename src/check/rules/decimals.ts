@@ -1,17 +1,20 @@
-// Amounts carry at most 4 decimals (`price`) or 2 (`signup_fee`) (SPEC §2). The number's shortest
+// Amounts carry at most 4 decimals (`price`, overage prices: docs/revenue.md) or 2 (`signup_fee`) (SPEC §2). The number's shortest
 // form decides first (cheap, and exact for anything a person writes); the text as written is read
 // only to quote it in the message, since reading it forces a full parse of the file for positions.
 // A value written with more digits than a double holds (`9.9999999999999999999`) reads as `10`
 // and passes: the billing system would receive exactly that number.
 import { defineCodes } from '../../diagnostics/registry.js';
+import { joinPointer } from '../../source/parse.js';
 import type { PackageRule } from '../context.js';
+import { featureEntries } from './feature-entries.js';
 
 export const CODES = defineCodes({
   tooManyDecimals: {
     code: 'SP3021',
     severity: 'error',
     title: 'Too many decimals',
-    description: '`price` takes at most 4 decimals and `signup_fee` at most 2; more precision than the billing system keeps would be rounded away silently.',
+    description:
+      '`price` and the prices of an `overage` (its `price`, each tier\'s `price`) take at most 4 decimals and `signup_fee` at most 2; more precision than the billing system keeps would be rounded away silently.',
     example: 'price: 9.999999\n',
     fix: 'Round the amount to the allowed number of decimals.',
   },
@@ -33,18 +36,23 @@ export const rule: PackageRule = {
   scope: 'package',
   name: 'decimals',
   codes: Object.values(CODES),
-  check({ pkg, checked, report }) {
-    for (const property of ['price', 'signup_fee'] as const) {
-      const value = pkg[property];
-      if (value === undefined) continue;
-      const max = MAX_DECIMALS[property];
-      if (countDecimals(String(value)) <= max) continue;
-      const written = checked.source.sourceOf(`/${property}`) ?? String(value);
+  check({ pkg, catalog, checked, report }) {
+    const amount = (pointer: string, name: string, value: number | undefined, max: number): void => {
+      if (value === undefined || countDecimals(String(value)) <= max) return;
+      const written = checked.source.sourceOf(pointer) ?? String(value);
       const decimals = countDecimals(written);
-      if (decimals <= max) continue;
-      report(CODES.tooManyDecimals, `/${property}`, `\`${property}\` has ${decimals} decimals (${written}): expected at most ${max}`, {
-        hint: `round it, e.g. \`${property}: ${roundTo(written, max)}\``,
+      if (decimals <= max) return;
+      report(CODES.tooManyDecimals, pointer, `\`${name}\` has ${decimals} decimals (${written}): expected at most ${max}`, {
+        hint: `round it, e.g. \`${name}: ${roundTo(written, max)}\``,
       });
+    };
+    for (const property of ['price', 'signup_fee'] as const) amount(`/${property}`, property, pkg[property], MAX_DECIMALS[property]);
+    for (const entry of featureEntries(pkg, catalog)) {
+      const overage = entry.overage;
+      if (overage === undefined) continue;
+      const base = ['features', entry.code, 'overage'];
+      amount(joinPointer([...base, 'price']), 'price', overage.price, MAX_DECIMALS.price);
+      overage.tiers?.forEach((tier, i) => amount(joinPointer([...base, 'tiers', i, 'price']), 'price', tier.price, MAX_DECIMALS.price));
     }
   },
 };

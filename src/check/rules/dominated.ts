@@ -1,11 +1,12 @@
 // A dominated package costs at least as much as another of its service type and offers no more
-// (SPEC §2.4): nobody should buy it. Found with a sort-first skyline: after sorting by price and
+// (SPEC §2.4): nobody should buy it. Per-seat prices are compared with per-seat prices only, and
+// fewer required seats or more allowed ones count as offering more (docs/revenue.md). Found with a sort-first skyline: after sorting by price and
 // then by how much is offered, a package can only be dominated by one before it, and only the
 // non-dominated packages seen so far need checking; identical offers are checked once.
 import { defineCodes } from '../../diagnostics/registry.js';
 import type { RepoRule } from '../context.js';
 import { relatedAt } from '../context.js';
-import { describePrice, featureLevels, isFree, isOnSale, offerOf, type Offer } from './offering.js';
+import { comparableGroup, describePrice, featureLevels, isFree, isOnSale, isPriced, offerOf, type Offer } from './offering.js';
 
 export const CODES = defineCodes({
   dominatedPackage: {
@@ -13,9 +14,9 @@ export const CODES = defineCodes({
     severity: 'warning',
     title: 'Dominated package',
     description:
-      'Another package of the same service type and currency costs no more (per day of billing cycle, and in signup fee) and offers at least as much of every feature (absent or `false` counts as 0, an unlimited `true` as infinite), and the two are not identical: nobody should buy this one. A free package is compared with every currency; retired and inactive packages are not compared.',
+      'Another package of the same service type and currency costs no more (per day of billing cycle, and in signup fee) and offers at least as much of every feature (absent or `false` counts as 0, an unlimited `true` as infinite), and the two are not identical: nobody should buy this one. A free package is compared with every currency; per-seat prices only with per-seat prices (a lower `min_seats` and a higher `max_seats` offer more). Only packages a customer can buy (`status: active`, not retired) with a `price` are compared.',
     example:
-      '# a.yaml\ncode: meet-basic\nservice_type: meet\nprice: 25\ncurrency: EUR\nfeatures: { max_rooms: 5 }\n---\n# b.yaml\ncode: meet-standard\nservice_type: meet\nprice: 20\ncurrency: EUR\nfeatures: { max_rooms: 10 }\n',
+      '# a.yaml\ncode: meet-basic\nservice_type: meet\nstatus: active\nprice: 25\ncurrency: EUR\nfeatures: { max_rooms: 5 }\n---\n# b.yaml\ncode: meet-standard\nservice_type: meet\nstatus: active\nprice: 20\ncurrency: EUR\nfeatures: { max_rooms: 10 }\n',
     fix: 'Lower its price or raise its limits so it offers something the other does not, or retire it.',
   },
 });
@@ -23,7 +24,7 @@ export const CODES = defineCodes({
 /** A package's offer as a point to compare: cheaper and more is better. */
 interface Point {
   readonly offer: Offer;
-  /** Higher is better on each: the signup fee negated, then the feature levels in catalog order. */
+  /** Higher is better on each: the signup fee and `min_seats` negated, `max_seats`, then the feature levels in catalog order. */
   readonly coords: Float64Array;
   /** How many features are unlimited, and the sum of the others: a dominating point has at least as much of both. */
   readonly unlimited: number;
@@ -40,12 +41,13 @@ export const rule: RepoRule = {
     // Per service type: free packages, and paid ones per currency (a free package is compared with all).
     const groups = new Map<string, { free: Point[]; paid: Map<string, Point[]> }>();
     for (const p of packages) {
-      if (!isOnSale(p)) continue;
+      if (!isOnSale(p) || !isPriced(p)) continue;
       const offer = offerOf(p);
       const levels = offer && featureLevels(p, catalog);
       if (!offer || !levels) continue;
-      const group = groups.get(offer.serviceType) ?? { free: [], paid: new Map<string, Point[]>() };
-      groups.set(offer.serviceType, group);
+      const key = comparableGroup(offer);
+      const group = groups.get(key) ?? { free: [], paid: new Map<string, Point[]>() };
+      groups.set(key, group);
       const point = pointOf(offer, levels);
       if (isFree(offer)) {
         group.free.push(point);
@@ -84,9 +86,11 @@ export const rule: RepoRule = {
 };
 
 function pointOf(offer: Offer, levels: Float64Array): Point {
-  const coords = new Float64Array(levels.length + 1);
+  const coords = new Float64Array(levels.length + 3);
   coords[0] = -offer.signupFee;
-  coords.set(levels, 1);
+  coords[1] = -offer.minSeats;
+  coords[2] = offer.maxSeats;
+  coords.set(levels, 3);
   let unlimited = 0;
   let finite = 0;
   for (const level of levels) {
@@ -94,6 +98,11 @@ function pointOf(offer: Offer, levels: Float64Array): Point {
     else finite += level;
   }
   return { offer, coords, unlimited, finite, identity: `${offer.pricePerDay}|${coords.join(',')}` };
+}
+
+/** Larger first, with +∞ (no `max_seats`) equal to itself rather than NaN. */
+function descending(a: number, b: number): number {
+  return a === b ? 0 : a > b ? -1 : 1;
 }
 
 /** How many coordinates the skyline is indexed on: enough to prune, few enough to keep inserts cheap. */
@@ -106,6 +115,8 @@ function dominatedPoints(points: readonly Point[]): [Point, Point][] {
     (a, b) =>
       a.offer.pricePerDay - b.offer.pricePerDay ||
       b.coords[0]! - a.coords[0]! ||
+      b.coords[1]! - a.coords[1]! ||
+      descending(a.coords[2]!, b.coords[2]!) ||
       b.unlimited - a.unlimited ||
       b.finite - a.finite,
   );

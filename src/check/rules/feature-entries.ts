@@ -1,6 +1,6 @@
 // The package's features joined with their catalog definitions: what the feature rules iterate over.
 import type { Catalog, FeatureDefinition } from '../../catalog/model.js';
-import type { ServicePackage } from '../../generated/service-package.js';
+import type { Overage, ServicePackage } from '../../generated/service-package.js';
 
 /** One well-typed feature entry of a package whose code the catalog knows. */
 export interface FeatureEntry {
@@ -8,12 +8,14 @@ export interface FeatureEntry {
   readonly code: string;
   /** Its catalog definition. */
   readonly definition: FeatureDefinition;
-  /** The value, from the short form or the long form's `value`. */
-  readonly value: number | boolean;
+  /** The value, from the short form or the long form's `value`; `seats` follows the subscription's seats. */
+  readonly value: number | boolean | 'seats';
   /** Whether it was written in the long form `{value, periodicity_type, periodicity}`. */
   readonly longForm: boolean;
   /** The long form's reset settings, when given. */
   readonly reset: { readonly periodicity_type?: string; readonly periodicity?: number };
+  /** The long form's overage price, when given (docs/revenue.md). */
+  readonly overage: Overage | undefined;
 }
 
 // Several rules iterate the same entries: build them once per package (and catalog).
@@ -37,15 +39,20 @@ function buildEntries(pkg: Partial<ServicePackage>, catalog: Catalog): FeatureEn
       const reset: { periodicity_type?: string; periodicity?: number } = {};
       if (raw.periodicity_type !== undefined) reset.periodicity_type = raw.periodicity_type;
       if (raw.periodicity !== undefined) reset.periodicity = raw.periodicity;
-      entries.push({ code, definition, value: raw.value, longForm: true, reset });
+      entries.push({ code, definition, value: raw.value, longForm: true, reset, overage: raw.overage });
     } else {
-      entries.push({ code, definition, value: raw, longForm: false, reset: {} });
+      entries.push({ code, definition, value: raw, longForm: false, reset: {}, overage: undefined });
     }
   }
   return entries;
 }
 
 /** Whether a value includes the feature: `false` is the same as absent (SPEC §2.1). */
-export function isIncluded(value: number | boolean): boolean {
+export function isIncluded(value: number | boolean | 'seats'): boolean {
   return value !== false;
+}
+
+/** Whether a value is a finite limit, the only kind usage can exceed: not unlimited, not left out. */
+export function isFiniteLimit(value: number | boolean | 'seats'): boolean {
+  return typeof value === 'number' || value === 'seats';
 }

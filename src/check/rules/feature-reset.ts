@@ -25,12 +25,17 @@ export const rule: PackageRule = {
       if (!entry.longForm || entry.definition.consumable) continue;
       const given = Object.keys(entry.reset);
       const first = given[0];
+      // `{ value, overage }` is the way to price overage (docs/revenue.md): only reset settings are idle there.
+      if (first === undefined && entry.overage !== undefined) continue;
       const what = first === undefined ? 'the long form' : given.map((k) => `\`${k}\``).join(' and ');
       report(
         CODES.resetWithoutEffect,
         joinPointer(first === undefined ? ['features', entry.code] : ['features', entry.code, first]),
         `\`${entry.code}\` is not consumable, so ${what} ${given.length > 1 ? 'have' : 'has'} no effect: expected the value alone, found \`{ value: ${String(entry.value)}${given.map((k) => `, ${k}: …`).join('')} }\``,
-        { target: first === undefined ? 'value' : 'key', hint: `write \`${entry.code}: ${String(entry.value)}\`` },
+        {
+          target: first === undefined ? 'value' : 'key',
+          hint: entry.overage === undefined ? `write \`${entry.code}: ${String(entry.value)}\`` : `remove ${given.map((k) => `\`${k}\``).join(' and ')}; keep \`value\` and \`overage\``,
+        },
       );
     }
   },

@@ -1,5 +1,6 @@
 // What a package offers buyers, in comparable terms: the cross-package rules compare packages by
-// price per day of billing cycle and by feature levels (SPEC §2.4).
+// price per day of billing cycle and by feature levels (SPEC §2.4), per-seat prices with per-seat
+// prices only (docs/revenue.md).
 import type { Catalog } from '../../catalog/model.js';
 import type { CheckedPackage } from '../context.js';
 
@@ -16,8 +17,13 @@ export interface Offer {
   readonly serviceType: string;
   /** Currency, when given. */
   readonly currency: string | undefined;
-  /** Recurring price per billing cycle. */
+  /** Recurring price per billing cycle (per seat when `pricePer` is `seat`). */
   readonly price: number;
+  /** What `price` is per: the package, or one seat. */
+  readonly pricePer: 'package' | 'seat';
+  /** Fewest and most seats a subscription may buy (1 and +∞ for a package priced per package). */
+  readonly minSeats: number;
+  readonly maxSeats: number;
   /** One-time fee. */
   readonly signupFee: number;
   /** Recurring price divided by the cycle length in days. */
@@ -26,9 +32,30 @@ export interface Offer {
   readonly cycle: string;
 }
 
-/** Whether a package can be sold at all: retired and inactive packages take no new subscriptions (SPEC §2, §8.7). */
-export function isOnSale(checked: CheckedPackage): boolean {
+/**
+ * Whether the package is in the line-up or headed there: drafts count, retired and inactive
+ * packages do not (a retired package keeps its tier without clashing with its successor).
+ */
+export function isInLineup(checked: CheckedPackage): boolean {
   return checked.pkg.retired !== true && checked.pkg.status !== 'inactive';
+}
+
+/**
+ * Whether a customer can buy the package: only `active` packages take new subscriptions, and
+ * retired ones none (SPEC §2, §8.7). A draft (the default status) is work in progress — often a
+ * plan whose price is not decided yet — so the price rules never compare it.
+ */
+export function isOnSale(checked: CheckedPackage): boolean {
+  return checked.pkg.retired !== true && checked.pkg.status === 'active';
+}
+
+/**
+ * Whether the package states its recurring price. Without `price` it compiles to 0, but a plan sold
+ * "on request" is written that way too, so the price rules do not guess: they leave it out of
+ * their comparisons (SP4007 says so), and never report it as costing 0.
+ */
+export function isPriced(checked: CheckedPackage): boolean {
+  return checked.pkg.price !== undefined;
 }
 
 /**
@@ -38,7 +65,7 @@ export function isOnSale(checked: CheckedPackage): boolean {
 export function offerOf(checked: CheckedPackage): Offer | undefined {
   const { pkg, raw } = checked;
   if (pkg.service_type === undefined) return undefined;
-  const dropped = (['price', 'signup_fee', 'periodicity', 'periodicity_type', 'currency'] as const).some(
+  const dropped = (['price', 'signup_fee', 'periodicity', 'periodicity_type', 'currency', 'price_per', 'min_seats', 'max_seats'] as const).some(
     (p) => Object.hasOwn(raw, p) && pkg[p] === undefined,
   );
   if (dropped) return undefined;
@@ -51,6 +78,9 @@ export function offerOf(checked: CheckedPackage): Offer | undefined {
     serviceType: pkg.service_type,
     currency: pkg.currency,
     price,
+    pricePer: pkg.price_per ?? 'package',
+    minSeats: pkg.price_per === 'seat' ? (pkg.min_seats ?? 1) : 1,
+    maxSeats: pkg.price_per === 'seat' ? (pkg.max_seats ?? Infinity) : Infinity,
     signupFee: pkg.signup_fee ?? 0,
     pricePerDay: price / (periodicity * DAYS_PER_UNIT[unit]),
     cycle: periodicity === 1 ? unit : `${periodicity} ${unit}s`,
@@ -62,14 +92,19 @@ export function isFree(offer: Offer): boolean {
   return offer.price === 0 && offer.signupFee === 0;
 }
 
-/** `19.9 EUR per month`. */
+/** `19.9 EUR per month`, `8 EUR per seat per month`. */
 export function describePrice(offer: Offer): string {
-  return `${offer.price}${offer.currency ? ` ${offer.currency}` : ''} per ${offer.cycle}`;
+  return `${offer.price}${offer.currency ? ` ${offer.currency}` : ''} per ${offer.pricePer === 'seat' ? 'seat per ' : ''}${offer.cycle}`;
 }
 
-/** `0.6538 EUR/day`. */
+/** `0.6538 EUR/day`, `0.2628 EUR/seat/day`. */
 export function describePerDay(offer: Offer): string {
-  return `${offer.pricePerDay.toFixed(4)}${offer.currency ? ` ${offer.currency}` : ''}/day`;
+  return `${offer.pricePerDay.toFixed(4)}${offer.currency ? ` ${offer.currency}` : ''}/${offer.pricePer === 'seat' ? 'seat/' : ''}day`;
+}
+
+/** The group of offers a price may be compared within: one service type, and one kind of price. */
+export function comparableGroup(offer: Offer): string {
+  return `${offer.serviceType}\u0000${offer.pricePer}`;
 }
 
 /**

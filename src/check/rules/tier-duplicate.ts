@@ -3,7 +3,7 @@
 import { defineCodes } from '../../diagnostics/registry.js';
 import type { CheckedPackage, RepoRule } from '../context.js';
 import { relatedAt } from '../context.js';
-import { isOnSale } from './offering.js';
+import { isInLineup } from './offering.js';
 
 export const CODES = defineCodes({
   duplicateTier: {
@@ -25,7 +25,7 @@ export const rule: RepoRule = {
     const first = new Map<string, CheckedPackage>();
     for (const p of packages) {
       const { tier, service_type: serviceType } = p.pkg;
-      if (tier === undefined || serviceType === undefined || !isOnSale(p)) continue;
+      if (tier === undefined || serviceType === undefined || !isInLineup(p)) continue;
       const key = `${serviceType}\u0000${tier}`;
       const earlier = first.get(key);
       if (!earlier) {

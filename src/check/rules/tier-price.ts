@@ -1,10 +1,11 @@
 // A higher tier should not cost less than a lower one (SPEC §2.4): compared per day of billing
-// cycle, so a yearly plan and a monthly plan compare fairly. One pass over the tiers in order,
+// cycle, so a yearly plan and a monthly plan compare fairly, and per-seat prices with per-seat prices
+// only (docs/revenue.md); packages nobody can buy or without a price are left out. One pass over the tiers in order,
 // keeping the dearest lower tier per currency, so large repos stay linear after the sort.
 import { defineCodes } from '../../diagnostics/registry.js';
 import type { RepoRule } from '../context.js';
 import { relatedAt } from '../context.js';
-import { describePerDay, describePrice, isFree, isOnSale, offerOf, type Offer } from './offering.js';
+import { comparableGroup, describePerDay, describePrice, isFree, isOnSale, isPriced, offerOf, type Offer } from './offering.js';
 
 export const CODES = defineCodes({
   tierCheaper: {
@@ -12,8 +13,9 @@ export const CODES = defineCodes({
     severity: 'warning',
     title: 'Higher tier is cheaper',
     description:
-      'A package on sale has a higher `tier` than another of the same service type and currency but a lower price per day of billing cycle (month = 30.436875 days, year = 365.2425, week = 7), so an "upgrade" saves money.',
-    example: '# a.yaml\ncode: meet-standard\nservice_type: meet\ntier: 1\nprice: 20\ncurrency: EUR\n---\n# b.yaml\ncode: meet-premium\nservice_type: meet\ntier: 2\nprice: 15\ncurrency: EUR\n',
+      'A package on sale (`status: active`, not retired) has a higher `tier` than another of the same service type and currency but a lower price per day of billing cycle (month = 30.436875 days, year = 365.2425, week = 7), so an "upgrade" saves money. Per-seat prices are compared with per-seat prices only; drafts and packages without `price` are not compared.',
+    example:
+      '# a.yaml\ncode: meet-standard\nservice_type: meet\nstatus: active\ntier: 1\nprice: 20\ncurrency: EUR\n---\n# b.yaml\ncode: meet-premium\nservice_type: meet\nstatus: active\ntier: 2\nprice: 15\ncurrency: EUR\n',
     fix: 'Swap the tiers, or change the prices so that a higher tier costs more.',
   },
 });
@@ -25,12 +27,13 @@ export const rule: RepoRule = {
   check({ packages, report }) {
     const byServiceType = new Map<string, Offer[]>();
     for (const p of packages) {
-      if (p.pkg.tier === undefined || !isOnSale(p)) continue;
+      if (p.pkg.tier === undefined || !isOnSale(p) || !isPriced(p)) continue;
       const offer = offerOf(p);
       if (!offer) continue;
-      const group = byServiceType.get(offer.serviceType) ?? [];
+      const key = comparableGroup(offer);
+      const group = byServiceType.get(key) ?? [];
       group.push(offer);
-      byServiceType.set(offer.serviceType, group);
+      byServiceType.set(key, group);
     }
     for (const group of byServiceType.values()) {
       const sorted = [...group].sort((a, b) => tierOf(a) - tierOf(b));

@@ -31,7 +31,7 @@ export function resolveFeatures(
       ...base,
       periodicity_type: long?.periodicity_type ?? base.periodicity_type,
       periodicity: long?.periodicity ?? base.periodicity,
-      value: long ? long.value : (value as number | boolean),
+      value: long ? long.value : (value as number | boolean | 'seats'),
     };
     entries.push([code, feature]);
     origins.set(pointer, 'catalog', 'catalog definition');

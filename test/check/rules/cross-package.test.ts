@@ -129,6 +129,63 @@ describe('tier-price: a higher tier costs at least as much per day (SPEC §2.4)'
       },
       expected: [],
     },
+    {
+      name: 'a draft higher tier is not compared (the "price on request" plan of the issue)',
+      yaml: {
+        'a.yaml': offer('meet-a', 'tier: 1\nprice: 20\ncurrency: EUR\nfeatures: { max_rooms: 5 }\n'),
+        'b.yaml': offer('meet-b', 'tier: 2\nfeatures: { max_accounts: 5 }\n').replace('status: active', 'status: draft'),
+        'c.yaml': offer('meet-c', 'tier: 3\nprice: 15\ncurrency: EUR\nfeatures: { max_accounts: 5 }\n').replace('status: active\n', ''),
+      },
+      expected: [],
+    },
+    {
+      name: 'an active higher tier without price is not said to cost 0 (SP4007 instead)',
+      yaml: {
+        'a.yaml': offer('meet-a', 'tier: 1\nprice: 20\ncurrency: EUR\nfeatures: { max_rooms: 5 }\n'),
+        'b.yaml': offer('meet-b', 'tier: 2\nfeatures: { max_accounts: 5 }\n'),
+      },
+      expected: [['SP4007', 4, 9]],
+    },
+    {
+      name: 'a per-seat higher tier is not compared with a per-package lower one',
+      yaml: {
+        'a.yaml': offer('meet-a', 'tier: 1\nprice: 20\ncurrency: EUR\nfeatures: { max_rooms: 5 }\n'),
+        'b.yaml': offer('meet-b', 'tier: 2\nprice: 8\nprice_per: seat\ncurrency: EUR\nfeatures: { max_accounts: 5 }\n'),
+      },
+      expected: [],
+    },
+    {
+      name: 'per-seat tiers are compared per seat',
+      yaml: {
+        'a.yaml': offer('meet-a', 'tier: 1\nprice: 10\nprice_per: seat\ncurrency: EUR\nfeatures: { max_rooms: 5 }\n'),
+        'b.yaml': offer('meet-b', 'tier: 2\nprice: 8\nprice_per: seat\ncurrency: EUR\nfeatures: { max_accounts: 5 }\n'),
+      },
+      expected: [['SP4005', 7, 8]],
+      message: /tier 2 costs 8 EUR per seat per month \(0\.2628 EUR\/seat\/day\), less than the tier 1 package `meet-a` at 10 EUR per seat per month/,
+    },
+  ]);
+});
+
+describe('unpriced: a package on sale without a price beside priced ones (docs/revenue.md)', () => {
+  checkCases([
+    {
+      name: 'an active package without price beside a priced one',
+      yaml: {
+        'a.yaml': offer('meet-a', 'price: 20\ncurrency: EUR\n'),
+        'b.yaml': offer('meet-b', ''),
+      },
+      expected: [['SP4007', 4, 9]],
+      severity: 'warning',
+      message: /`meet-b` is on sale without a `price`, beside priced `meet` packages such as `meet-a`/,
+      hint: '`price: 0` if it is free',
+    },
+    {
+      name: 'an explicit price of 0',
+      yaml: { 'a.yaml': offer('meet-a', 'price: 20\ncurrency: EUR\nfeatures: { max_rooms: 5 }\n'), 'b.yaml': offer('meet-b', 'price: 0\n') },
+      expected: [],
+    },
+    { name: 'a draft without price', yaml: { 'a.yaml': offer('meet-a', 'price: 20\ncurrency: EUR\n'), 'b.yaml': offer('meet-b', '').replace('status: active\n', '') }, expected: [] },
+    { name: 'no priced package of its service type', yaml: { 'a.yaml': offer('meet-a', ''), 'b.yaml': offer('meet-b', 'price: 0\n') }, expected: [] },
   ]);
 });
 
@@ -212,7 +269,49 @@ describe('dominated: a package nobody should buy (SPEC §2.4)', () => {
       name: 'a free package with more dominates whatever its currency',
       yaml: {
         'a.yaml': offer('meet-a', 'price: 25\ncurrency: USD\nfeatures: { max_rooms: 5 }\n'),
+        'b.yaml': offer('meet-b', 'price: 0\nfeatures: { max_rooms: 10 }\n'),
+      },
+      expected: [['SP4006', 1, 7]],
+    },
+    {
+      name: 'a draft is not compared: it may dominate nothing and be dominated by nothing',
+      yaml: {
+        'a.yaml': offer('meet-a', 'price: 25\ncurrency: EUR\nfeatures: { max_rooms: 5 }\n').replace('status: active', 'status: draft'),
+        'b.yaml': offer('meet-b', 'price: 20\ncurrency: EUR\nfeatures: { max_rooms: 10 }\n').replace('status: active\n', ''),
+        'c.yaml': offer('meet-c', 'price: 30\ncurrency: EUR\nfeatures: { max_rooms: 4 }\n'),
+      },
+      expected: [],
+    },
+    {
+      name: 'a package without price is not compared as costing 0 (SP4007 instead)',
+      yaml: {
+        'a.yaml': offer('meet-a', 'price: 25\ncurrency: EUR\nfeatures: { max_rooms: 5 }\n'),
         'b.yaml': offer('meet-b', 'features: { max_rooms: 10 }\n'),
+      },
+      expected: [['SP4007', 4, 9]],
+    },
+    {
+      name: 'per-seat prices are compared with per-seat prices only',
+      yaml: {
+        'a.yaml': offer('meet-a', 'price: 25\ncurrency: EUR\nfeatures: { max_rooms: 5 }\n'),
+        'b.yaml': offer('meet-b', 'price: 10\nprice_per: seat\ncurrency: EUR\nfeatures: { max_rooms: 10 }\n'),
+      },
+      expected: [],
+    },
+    {
+      name: 'per seat: the same price with a higher seat minimum is dominated',
+      yaml: {
+        'a.yaml': offer('meet-a', 'price: 10\nprice_per: seat\nmin_seats: 5\ncurrency: EUR\nfeatures: { max_rooms: 5 }\n'),
+        'b.yaml': offer('meet-b', 'price: 10\nprice_per: seat\ncurrency: EUR\nfeatures: { max_rooms: 5 }\n'),
+      },
+      expected: [['SP4006', 1, 7]],
+      message: /`meet-a` \(10 EUR per seat per month\) is dominated by `meet-b` \(10 EUR per seat per month\)/,
+    },
+    {
+      name: 'per seat: a seat maximum is something the unbounded package offers more of',
+      yaml: {
+        'a.yaml': offer('meet-a', 'price: 10\nprice_per: seat\nmax_seats: 20\ncurrency: EUR\nfeatures: { max_rooms: 5 }\n'),
+        'b.yaml': offer('meet-b', 'price: 10\nprice_per: seat\ncurrency: EUR\nfeatures: { max_rooms: 5 }\n'),
       },
       expected: [['SP4006', 1, 7]],
     },
