@@ -122,4 +122,12 @@ export const SIMULATE_CODES = defineCodes({
     example: 'subscriptions: []\nevents: []\n---\nsubscriptions: []\n',
     fix: 'Keep one document per scenario file.',
   },
+  seatsOutOfBounds: {
+    code: 'SP7016',
+    severity: 'error',
+    title: 'Seats outside the package bounds',
+    description: "A subscription's `seats` is below the package's `min_seats` (default 1) or above its `max_seats` (docs/revenue.md).",
+    example: 'package: meet-business   # min_seats: 10\nseats: 3\n',
+    fix: 'Give a number of seats the package sells, or leave `seats` out to get `min_seats`.',
+  },
 });

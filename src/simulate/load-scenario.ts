@@ -192,6 +192,7 @@ function toSubscription(raw: RawSubscription): Subscription {
     package: raw.package,
     starts_at: parseScenarioInstant(raw.starts_at),
     ...(raw.ends_at !== undefined ? { ends_at: parseScenarioInstant(raw.ends_at) } : {}),
+    ...(raw.seats !== undefined ? { seats: raw.seats } : {}),
     ...(raw.cancel !== undefined ? { cancel: { at: parseScenarioInstant(raw.cancel.at), mode: raw.cancel.mode } } : {}),
     ...(raw.features !== undefined ? { features: raw.features } : {}),
     ...(raw.accounts !== undefined ? { accounts: raw.accounts } : {}),

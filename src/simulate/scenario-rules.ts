@@ -18,6 +18,8 @@ export interface RawSubscription {
   starts_at: string;
   /** Fixed-term end, as written. */
   ends_at?: string;
+  /** Seats, as written. */
+  seats?: number;
   /** Cancellation, as written. */
   cancel?: { at: string; mode: 'end_of_period' | 'immediate' };
   /** Subscription-level values. */
@@ -127,6 +129,23 @@ const knownPackages: ScenarioRule = (ctx) => {
   }
 };
 
+/** Seats lie within the package's `min_seats`..`max_seats` (docs/revenue.md). */
+const seatsInBounds: ScenarioRule = (ctx) => {
+  if (!ctx.manifest) return;
+  const packages = new Map(ctx.manifest.packages.map((p) => [p.code, p]));
+  for (const { index, raw } of ctx.subscriptions) {
+    const pkg = packages.get(raw.package);
+    if (pkg === undefined || raw.seats === undefined) continue;
+    const min = pkg.min_seats ?? 1;
+    const max = pkg.max_seats ?? Infinity;
+    if (raw.seats >= min && raw.seats <= max) continue;
+    const bounds = max === Infinity ? `at least ${min}` : `${min} to ${max}`;
+    ctx.report(SIMULATE_CODES.seatsOutOfBounds, `/subscriptions/${index}/seats`, `${raw.seats} seat${raw.seats === 1 ? '' : 's'} is outside what \`${raw.package}\` sells: ${bounds}`, {
+      hint: `write a number of seats from ${min}${max === Infinity ? ' up' : ` to ${max}`}, or leave \`seats\` out for ${min}`,
+    });
+  }
+};
+
 /** Override values name features of the catalog. */
 const knownFeatures: ScenarioRule = (ctx) => {
   if (!ctx.manifest) return;
@@ -150,4 +169,4 @@ const knownFeatures: ScenarioRule = (ctx) => {
 };
 
 /** Every rule, in the order their diagnostics read best. */
-export const SCENARIO_RULES: readonly ScenarioRule[] = [realInstants, uniqueIds, termAfterStart, knownPackages, knownFeatures];
+export const SCENARIO_RULES: readonly ScenarioRule[] = [realInstants, uniqueIds, termAfterStart, knownPackages, seatsInBounds, knownFeatures];
