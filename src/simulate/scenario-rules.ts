@@ -40,6 +40,8 @@ export interface ScenarioContext {
   readonly subscriptions: readonly { index: number; raw: RawSubscription }[];
   /** The packages, when they could be loaded. */
   readonly manifest: EvaluatorManifest | undefined;
+  /** The packages of `--against OLD`, when given: subscriptions may name those too. */
+  readonly otherPackages?: EvaluatorManifest | undefined;
   /** Record a problem at a JSON pointer of the scenario. */
   report(
     code: CodeDefinition,
@@ -116,7 +118,11 @@ const knownPackages: ScenarioRule = (ctx) => {
   for (const { index, raw } of ctx.subscriptions) {
     const pointer = `/subscriptions/${index}/package`;
     const pkg = packages.get(raw.package);
-    if (!pkg) {
+    if (!pkg && ctx.otherPackages?.packages.some((p) => p.code === raw.package)) {
+      ctx.report(SIMULATE_CODES.onlyInOld, pointer, `package \`${raw.package}\` is only in the --against packages: this subscription stays on them in both runs`, {
+        severity: 'info',
+      });
+    } else if (!pkg) {
       ctx.report(SIMULATE_CODES.unknownPackage, pointer, `unknown package \`${raw.package}\``, {
         hint: didYouMean(raw.package, packages.keys()) ?? `known packages: ${[...packages.keys()].join(', ') || 'none'}`,
       });
@@ -132,7 +138,7 @@ const knownPackages: ScenarioRule = (ctx) => {
 /** Seats lie within the package's `min_seats`..`max_seats` (docs/revenue.md). */
 const seatsInBounds: ScenarioRule = (ctx) => {
   if (!ctx.manifest) return;
-  const packages = new Map(ctx.manifest.packages.map((p) => [p.code, p]));
+  const packages = new Map([...(ctx.otherPackages?.packages ?? []), ...ctx.manifest.packages].map((p) => [p.code, p]));
   for (const { index, raw } of ctx.subscriptions) {
     const pkg = packages.get(raw.package);
     if (pkg === undefined || raw.seats === undefined) continue;
