@@ -21,6 +21,11 @@ export class Bucket {
   readonly identities: Set<string> | null;
   /** Instant of the latest event that landed in this bucket (uses expire when idle). */
   lastAt = -Infinity;
+  /**
+   * High-water mark of the usage above the limit that applied, in micro-units (subscription-level
+   * buckets only): overage units are its rises, so usage that falls and rises again is not billed twice.
+   */
+  excess = 0;
 
   constructor(aggregation: Aggregation) {
     this.identities = aggregation === COUNT || aggregation === SUM || aggregation === MAX ? null : new Set();
@@ -30,6 +35,7 @@ export class Bucket {
   reset(): void {
     this.usage = 0;
     this.peak = 0;
+    this.excess = 0;
     this.identities?.clear();
   }
 

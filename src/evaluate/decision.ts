@@ -69,4 +69,6 @@ export interface Decision {
   window?: Window;
   /** The event's instant in epoch milliseconds, when its timestamp was valid. */
   at?: number;
+  /** Overage decisions: the units this event adds to the overage (the rise of its bucket's excess high-water mark, docs/revenue.md). */
+  overage_units?: number;
 }

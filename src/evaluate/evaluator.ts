@@ -14,6 +14,7 @@ import { buildReport, type SimulationReport, type Tally } from './report.js';
 import { FeatureState, SubscriptionState } from './state.js';
 import { RecentTransactions } from './recent-transactions.js';
 import { Stream } from './stream.js';
+import { termsOf } from './terms.js';
 import { parseTimestamp } from './timestamp.js';
 
 /** Default dedupe window (SPEC §8.5). */
@@ -52,6 +53,9 @@ export interface Evaluator {
   /** Latest valid event instant seen (ms), for a default scenario end; undefined before any. */
   readonly lastEventAt: number | undefined;
 }
+
+/** Micro-units per unit: usage keeps 6 decimals (bucket.ts). */
+const MICRO = 1_000_000;
 
 /** Properties of an event that has none. */
 const NO_PROPERTIES: Record<string, unknown> = Object.freeze(Object.create(null) as Record<string, unknown>);
@@ -95,7 +99,7 @@ function decide(
   window: Decision['window'],
   at: number | undefined,
 ): Decision {
-  return { decision, reason, level, usage_before: usageBefore, usage_after: usageAfter, limit, window, at };
+  return { decision, reason, level, usage_before: usageBefore, usage_after: usageAfter, limit, window, at, overage_units: undefined };
 }
 
 /** Implementation of `Evaluator`; see `createEvaluator`. */
@@ -161,18 +165,38 @@ class EvaluatorImpl implements Evaluator {
     for (const sub of subscriptions) {
       if (ids.has(sub.id)) throw new EvaluatorInputError(`subscription \`${sub.id}\` is listed twice`);
       ids.add(sub.id);
-      if (!packages.has(sub.package)) throw new EvaluatorInputError(`subscription \`${sub.id}\`: unknown package \`${sub.package}\``);
+      const moves = sub.migration?.at !== undefined;
+      if ((sub.migration === undefined || moves) && !packages.has(sub.package)) {
+        throw new EvaluatorInputError(`subscription \`${sub.id}\`: unknown package \`${sub.package}\``);
+      }
+      if (sub.migration !== undefined) {
+        for (const code of Object.keys(sub.migration.from.features)) {
+          if (!this.rules.has(code)) this.addRule(featureRule(sub.migration.from.features[code]!, this.ruleList.length));
+        }
+      }
+      if (sub.seats !== undefined && !(Number.isInteger(sub.seats) && sub.seats >= 1)) {
+        throw new EvaluatorInputError(`subscription \`${sub.id}\`: seats must be a positive integer, got ${sub.seats}`);
+      }
       for (const [name, t] of [['starts_at', sub.starts_at], ['ends_at', sub.ends_at], ['cancel.at', sub.cancel?.at]] as const) {
         if (t !== undefined && !Number.isFinite(t)) throw new EvaluatorInputError(`subscription \`${sub.id}\`: ${name} is not a valid instant`);
       }
     }
-    const packageOf = (sub: Subscription): EvaluatorPackage => packages.get(sub.package)!;
+    // The package a subscription starts on: its migration's, else the manifest's.
+    const packageOf = (sub: Subscription): EvaluatorPackage => sub.migration?.from ?? packages.get(sub.package)!;
     const admissions = admit(subscriptions, packageOf);
     subscriptions.forEach((sub, i) => {
       const pkg = packageOf(sub);
-      const { plans, warnings } = resolveFeatures(pkg, sub, this.rules);
+      const seats = sub.seats ?? pkg.min_seats ?? 1;
+      const { plans, warnings } = resolveFeatures(pkg, sub, this.rules, seats);
       this.warnings.push(...warnings);
-      const state = new SubscriptionState(sub.id, pkg, admissions[i]!, plans);
+      const terms = [termsOf(sub.starts_at, pkg, plans)];
+      const at = sub.migration?.at;
+      if (at !== undefined) {
+        // Overrides were already checked against the first terms: warnings come once.
+        const moved = resolveFeatures(packages.get(sub.package)!, sub, this.rules, seats);
+        terms.push(termsOf(at, packages.get(sub.package)!, moved.plans));
+      }
+      const state = new SubscriptionState(sub.id, terms, admissions[i]!, seats);
       this.subscriptions.push(state);
       this.subscriptionById.set(sub.id, state);
     });
@@ -228,6 +252,8 @@ class EvaluatorImpl implements Evaluator {
 
   /** Checks 5 to 9 for an event of a known subscription and feature. */
   private evaluate(sub: SubscriptionState, f: FeatureState, rawProperties: unknown, t: number): Decision {
+    // A migration's move (docs/simulation.md): from its instant on, the new terms' values apply.
+    if (t >= sub.moveAt) sub.move();
     const rule = f.rule;
     const plan = f.plan;
     // Check 5: a malformed payload.
@@ -378,20 +404,29 @@ class EvaluatorImpl implements Evaluator {
     }
 
     // Check 9 (or overage): apply to every bucket the event lands in.
-    const previousPeak = bucket.peak;
     bucket.add(aggregation, amount, identity);
     accountBucket?.add(aggregation, amount, identity);
     roomBucket?.add(aggregation, amount, identity);
     if (after > f.peak) f.peak = after;
-    if (rule.quota && !rule.isSwitch && after > previousPeak) {
-      // Only subscription-level buckets count towards the overage amount.
-      if (after > cap) f.overageAmount = roundAmount(f.overageAmount + after - (previousPeak > cap ? previousPeak : cap));
+    // Overage units (docs/revenue.md): the rise of the subscription-level bucket's excess
+    // high-water mark, in integer micro-units so that per-period sums add up exactly.
+    let units = 0;
+    if (after > cap && rule.quota && !rule.isSwitch) {
+      const excess = Math.round(after * MICRO) - Math.round(cap * MICRO);
+      if (excess > bucket.excess) {
+        units = excess - bucket.excess;
+        bucket.excess = excess;
+        f.overageUnits += units;
+        sub.accrue(f, t, units);
+      }
     }
     if ((exceeded || after * 100 >= f.alertPercent * cap) && f.alerts.length > 0) this.alert(sub, f, t, after, true, exceeded, cap);
     if (exceeded) {
       f.overage++;
       this.tally.overage++;
-      return decide('overage', undefined, level, shownBefore, shownAfter, reported(rule, limit), window, t);
+      const decision = decide('overage', undefined, level, shownBefore, shownAfter, reported(rule, limit), window, t);
+      decision.overage_units = units / MICRO;
+      return decision;
     }
     f.accepted++;
     this.tally.accepted++;

@@ -10,12 +10,14 @@ export { parseTimestamp, parseIsoInstant } from './timestamp.js';
 export type { Phase, Charges } from './lifecycle.js';
 export type { RejectionReason } from './admission.js';
 export type { OverrideWarning, OverrideProblem } from './overrides.js';
-export { REPORT_FORMAT_VERSION, isoOf } from './report.js';
+export { NO_CURRENCY, REPORT_FORMAT_VERSION, isoOf } from './report.js';
+export { currencyExponent, formatAmount, formatMinor, minorToNumber, numberToMinor } from './money.js';
 export type {
   FeatureReport,
   NotificationReport,
   PhaseReport,
   ReportTotals,
+  Revenue,
   SimulationReport,
   SubscriptionReport,
 } from './report.js';

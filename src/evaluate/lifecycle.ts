@@ -3,6 +3,8 @@
 // it is computed once, up front, and the hot loop only compares an instant with two numbers.
 import { DAY_MS, addInterval, intervalIndex, windowAt } from './calendar.js';
 import type { EvaluatorPackage, Subscription } from './model.js';
+import { PRICE_DECIMALS, currencyExponent, numberToMinor, rescale, scaled } from './money.js';
+import type { Terms } from './terms.js';
 
 /** The phase a subscription is in at an instant. */
 export type Phase = 'pending' | 'trial' | 'active' | 'grace' | 'suspended' | 'rejected';
@@ -77,39 +79,64 @@ export function phasesOf(timeline: Timeline, end: number): PhaseSpan[] {
   return spans;
 }
 
-/** What a subscription is charged up to the scenario's end (SPEC §8.7). */
+/** What a subscription is charged up to the scenario's end (SPEC §8.7, docs/revenue.md), as report numbers. */
 export interface Charges {
   /** The package's currency (null when it has none). */
   currency: string | null;
+  /** Seats the recurring price is multiplied by (1 unless the price is per seat). */
+  seats: number;
   /** The signup fee charged at the start (0 if not charged). */
   signup_fee: number;
   /** How many billing periods were charged. */
   periods: number;
-  /** `periods` × price. */
+  /** The periods' prices (× seats for a per-seat price), each rounded to the minor unit. */
   recurring: number;
-  /** `signup_fee` + `recurring`. */
+  /** Overage charged before the end: one rounded line per feature and billing period. */
+  overage: number;
+  /** Overage of periods whose charge falls at or after the end (not in `total`). */
+  unbilled_overage: number;
+  /** `signup_fee` + `recurring` + `overage`. */
   total: number;
 }
 
-/** Money keeps 4 decimals (prices have at most 4): products and sums must not show binary noise. */
-export function roundMoney(amount: number): number {
-  return Math.round(amount * 10_000) / 10_000;
+/** The recurring and signup part of a subscription's charges, exact, in minor units of `currency`. */
+export interface BaseCharges {
+  /** The currency of the amounts. */
+  currency: string | null;
+  /** The signup fee (minor units). */
+  signupFee: bigint;
+  /** Billing periods charged. */
+  periods: number;
+  /** Their prices (minor units). */
+  recurring: bigint;
 }
 
-/** No charge at all, in the package's currency (for rejected subscriptions). */
-export function noCharges(pkg: EvaluatorPackage): Charges {
-  return { currency: pkg.currency, signup_fee: 0, periods: 0, recurring: 0, total: 0 };
+/** The currency of a subscription's charges: the first of its terms' packages that has one. */
+export function currencyOf(terms: readonly Terms[]): string | null {
+  for (const t of terms) if (t.pkg.currency !== null) return t.pkg.currency;
+  return null;
+}
+
+/** The price of one billing period of a package for `seats` seats, rounded to the minor unit. */
+export function periodPrice(pkg: EvaluatorPackage, seats: number, currency: string | null): bigint {
+  const price = scaled(pkg.price, PRICE_DECIMALS);
+  const perSeat = pkg.price_per === 'seat';
+  return rescale(perSeat ? price * BigInt(seats) : price, PRICE_DECIMALS, currencyExponent(currency));
 }
 
 /**
- * Charges of an admitted subscription up to `end`. The signup fee is due at the start; the price
- * once per billing period not entirely covered by the trial, due at the later of the period's
- * start and the trial's end. A charge counts when it is due before the end of access and before
- * `end`. Periods are counted, not enumerated, so a long daily scenario costs nothing more.
+ * Recurring and signup charges of an admitted subscription up to `end`. The signup fee (of the
+ * first terms) is due at the start; the price once per billing period not entirely covered by
+ * the trial, due at the later of the period's start and the trial's end, at the price of the
+ * terms in force at that instant (a move never prorates). A charge counts when it is due before
+ * the end of access and before `end`. Periods are counted, not enumerated, so a long daily
+ * scenario costs nothing more.
  */
-export function chargesOf(pkg: EvaluatorPackage, timeline: Timeline, end: number): Charges {
+export function chargesOf(terms: readonly Terms[], timeline: Timeline, end: number, seats: number): BaseCharges {
+  const pkg = terms[0]!.pkg;
+  const currency = currencyOf(terms);
   const until = Math.min(timeline.accessEnd, end);
-  const signupFee = timeline.startsAt < until ? pkg.signup_fee : 0;
+  const signupFee = timeline.startsAt < until ? numberToMinor(pkg.signup_fee, currency) : 0n;
   const { periodAnchor, trialEnd } = timeline;
   // The first period not entirely covered by the trial: for an `inside` trial, the one holding the
   // trial's end; an `outside` trial precedes every period, so it is the first.
@@ -122,14 +149,28 @@ export function chargesOf(pkg: EvaluatorPackage, timeline: Timeline, end: number
     const last = intervalIndex(periodAnchor, pkg.periodicity_type, pkg.periodicity, until - 1);
     periods = last - first + 1;
   }
-  const recurring = roundMoney(periods * pkg.price);
-  return {
-    currency: pkg.currency,
-    signup_fee: signupFee,
-    periods,
-    recurring,
-    total: roundMoney(signupFee + recurring),
+  /** How many of the charged periods are due before instant `m`. */
+  const dueBefore = (m: number): number => {
+    if (m === Infinity) return periods;
+    if (periods === 0 || m <= firstDue) return 0;
+    return Math.min(periods, intervalIndex(periodAnchor, pkg.periodicity_type, pkg.periodicity, m - 1) - first + 1);
   };
+  let recurring = 0n;
+  for (let i = 0; i < terms.length; i++) {
+    const count = dueBefore(terms[i + 1]?.from ?? Infinity) - (i === 0 ? 0 : dueBefore(terms[i]!.from));
+    if (count > 0) recurring += BigInt(count) * periodPrice(terms[i]!.pkg, seats, currency);
+  }
+  return { currency, signupFee, periods, recurring };
+}
+
+/**
+ * When the overage of billing period `period` is charged: at the period's end, or at the end of
+ * access when that comes first; a period that starts after access ended (usage during grace) at its end.
+ */
+export function overageDueAt(pkg: EvaluatorPackage, timeline: Timeline, period: number): number {
+  const start = addInterval(timeline.periodAnchor, pkg.periodicity_type, period * pkg.periodicity);
+  const periodEnd = addInterval(timeline.periodAnchor, pkg.periodicity_type, (period + 1) * pkg.periodicity);
+  return start >= timeline.accessEnd ? periodEnd : Math.min(periodEnd, timeline.accessEnd);
 }
 
 /** A lifecycle notification due at an instant (trial ending, grace started, suspended). */

@@ -44,10 +44,35 @@ export interface EvaluatorFeature {
   readonly feature_settings: EvaluatorFeatureSettings;
 }
 
+/** One tier of a graduated or volume overage price (docs/revenue.md). */
+export interface EvaluatorOverageTier {
+  /** Last unit of the tier, inclusive; null or absent for the open last tier. */
+  readonly up_to?: number | null;
+  /** Price of one unit in the tier (at most 4 decimals). */
+  readonly price: number;
+}
+
+/** What units above a limit cost in one billing period (docs/revenue.md); absent fields take their defaults. */
+export interface EvaluatorOveragePrice {
+  /** Charge model; absent = `per_unit`. */
+  readonly model?: 'per_unit' | 'package' | 'graduated' | 'volume';
+  /** per_unit: price of one unit; package: price of one block. */
+  readonly price?: number | null;
+  /** package: units in one block. */
+  readonly per?: number | null;
+  /** graduated and volume: the tiers in order. */
+  readonly tiers?: readonly EvaluatorOverageTier[] | null;
+}
+
 /** A feature as resolved inside a package: its definition plus the package's value. */
 export interface EvaluatorPackageFeature extends EvaluatorFeature {
-  /** Limit features: a non-negative integer, `true` = unlimited, `false` = not included, `seats` = the subscription's seats (docs/revenue.md). Switches: on/off. */
+  /**
+   * Limit features: a non-negative integer, `true` = unlimited, `false` = not included, or
+   * `seats` = the subscription's seats (docs/revenue.md). Switches: on/off.
+   */
   readonly value: number | boolean | 'seats';
+  /** Price of usage above the limit when overages are enabled; null or absent = billed at 0. */
+  readonly overage?: EvaluatorOveragePrice | null;
 }
 
 /** A lifecycle or quota event a package can notify about (SPEC §2.3). */
@@ -81,8 +106,14 @@ export interface EvaluatorPackage {
   readonly status: 'draft' | 'active' | 'inactive';
   /** A retired package accepts no new subscriptions. */
   readonly retired: boolean;
-  /** Price of one billing period. */
+  /** Price of one billing period (per seat with `price_per: seat`). */
   readonly price: number;
+  /** Whether `price` is per package (absent: package) or per seat (docs/revenue.md). */
+  readonly price_per?: 'package' | 'seat';
+  /** Fewest seats a subscription may have; absent = 1. */
+  readonly min_seats?: number;
+  /** Most seats a subscription may have; null or absent = no bound. */
+  readonly max_seats?: number | null;
   /** Charged once when a subscription starts. */
   readonly signup_fee: number;
   /** ISO 4217 code of `price` and `signup_fee`; null when both are 0. */
@@ -149,6 +180,18 @@ export interface Subscription {
     /** Whether access ends at once or at the end of the current period. */
     readonly mode: CancelMode;
   };
+  /**
+   * A migration (docs/simulation.md): the subscription starts on `from` (a package of the old
+   * set) and moves to `package` of the manifest at `at`; without `at` it stays on `from` for good.
+   */
+  readonly migration?: {
+    /** The package the subscription starts on. */
+    readonly from: EvaluatorPackage;
+    /** When it moves to the manifest's package (ms); absent = never. */
+    readonly at?: number;
+  };
+  /** Seats (docs/revenue.md); absent = the package's `min_seats`. */
+  readonly seats?: number;
   /** Subscription-level values: replace package values, may exceed them and may add features. */
   readonly features?: FeatureValues;
   /** Account-level values by account id: can only narrow. */

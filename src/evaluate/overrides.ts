@@ -73,11 +73,15 @@ function describe(rule: FeatureRule, included: boolean, value: NumericValue): st
   return value === Infinity ? 'unlimited' : String(value);
 }
 
-/** Resolve every feature a subscription sees, in report order, plus the overrides it ignored. */
+/**
+ * Resolve every feature a subscription sees, in report order, plus the overrides it ignored. A
+ * package value `seats` is the subscription's `seats` (docs/revenue.md).
+ */
 export function resolveFeatures(
   pkg: EvaluatorPackage,
   sub: Subscription,
   rules: ReadonlyMap<string, FeatureRule>,
+  seats = 1,
 ): { plans: FeaturePlan[]; warnings: OverrideWarning[] } {
   const warnings: OverrideWarning[] = [];
   const plans = new Map<string, FeaturePlan>();
@@ -97,8 +101,7 @@ export function resolveFeatures(
     const catalogRule = rules.get(code);
     // The package's copy carries the effective reset settings; its index is the catalog's.
     const rule = featureRule(def, catalogRule ? catalogRule.index : -1);
-    // Placeholder until the evaluator sizes `seats` by the subscription's seats (docs/revenue.md): one seat.
-    plans.set(code, planOf(rule, def.value === 'seats' ? 1 : def.value));
+    plans.set(code, planOf(rule, def.value === 'seats' ? seats : def.value));
   }
 
   for (const [code, value] of entries(sub.features)) {

@@ -3,22 +3,15 @@
 import type { RejectionReason } from './admission.js';
 import { DENIAL_REASONS, type DenialReason, type ReportedLimit } from './decision.js';
 import type { FeatureRule } from './feature-rule.js';
-import {
-  chargesOf,
-  lifecycleNotices,
-  noCharges,
-  phaseAt,
-  phasesOf,
-  type Charges,
-  type Phase,
-  type PhaseSpan,
-} from './lifecycle.js';
+import { chargesOf, currencyOf, lifecycleNotices, phaseAt, phasesOf, type Charges, type Phase, type PhaseSpan } from './lifecycle.js';
+import { minorToNumber } from './money.js';
+import { featureOverage } from './overage-charges.js';
 import type { NotificationChannel, NotificationEvent } from './model.js';
 import type { FeaturePlan } from './overrides.js';
 import type { FeatureState, SubscriptionState } from './state.js';
 
 /** Version of the report format. */
-export const REPORT_FORMAT_VERSION = 1;
+export const REPORT_FORMAT_VERSION = 2;
 
 /** Decision counts over a whole run. */
 export interface Tally {
@@ -46,6 +39,20 @@ export interface ReportTotals {
   denied: number;
   /** Denied events by reason (every reason listed, 0 included). */
   by_reason: Record<DenialReason, number>;
+  /** Money charged before the end, by currency code (`XXX`: charges of packages without a currency). */
+  revenue: Record<string, Revenue>;
+}
+
+/** Money charged in one currency (docs/revenue.md). */
+export interface Revenue {
+  /** Signup fees. */
+  signup_fees: number;
+  /** Recurring prices. */
+  recurring: number;
+  /** Overage charged (unbilled overage excluded). */
+  overage: number;
+  /** The sum of the three. */
+  total: number;
 }
 
 /** A phase of a subscription in the report. */
@@ -90,6 +97,8 @@ export interface FeatureReport {
   denied: number;
   /** Sum over subscription-level buckets of their peak usage above the limit. */
   overage_amount: number;
+  /** Overage charged for this feature before the end (unbilled periods excluded), in the subscription's currency. */
+  overage_charge: number;
 }
 
 /** One subscription in the report. */
@@ -131,6 +140,13 @@ export function isoOf(ms: number): string {
   return new Date(ms).toISOString();
 }
 
+/** Money of one subscription or one currency, exact, in minor units. */
+interface Money {
+  signupFee: bigint;
+  recurring: bigint;
+  overage: bigint;
+}
+
 /** Build the report as of `end` (exclusive, ms) without changing any state. */
 export function buildReport(
   subscriptions: readonly SubscriptionState[],
@@ -140,30 +156,72 @@ export function buildReport(
 ): SimulationReport {
   const byReason = {} as Record<DenialReason, number>;
   for (const reason of DENIAL_REASONS) byReason[reason] = tally.byReason[reason];
+  // Revenue is summed in exact minor units, then shown (docs/revenue.md).
+  const money = new Map<string, Money>();
+  const reports = subscriptions.map((sub) => {
+    const { report, exact } = subscriptionReport(sub, rules, end);
+    if (exact.signupFee !== 0n || exact.recurring !== 0n || exact.overage !== 0n) {
+      const key = report.charges.currency ?? NO_CURRENCY;
+      const sum = money.get(key) ?? { signupFee: 0n, recurring: 0n, overage: 0n };
+      sum.signupFee += exact.signupFee;
+      sum.recurring += exact.recurring;
+      sum.overage += exact.overage;
+      money.set(key, sum);
+    }
+    return report;
+  });
+  const revenue: Record<string, Revenue> = {};
+  for (const key of [...money.keys()].sort()) {
+    const sum = money.get(key)!;
+    const currency = key === NO_CURRENCY ? null : key;
+    revenue[key] = {
+      signup_fees: minorToNumber(sum.signupFee, currency),
+      recurring: minorToNumber(sum.recurring, currency),
+      overage: minorToNumber(sum.overage, currency),
+      total: minorToNumber(sum.signupFee + sum.recurring + sum.overage, currency),
+    };
+  }
   return {
     format_version: REPORT_FORMAT_VERSION,
     end: isoOf(end),
-    totals: { events: tally.events, accepted: tally.accepted, overage: tally.overage, denied: tally.denied, by_reason: byReason },
-    subscriptions: subscriptions.map((sub) => subscriptionReport(sub, rules, end)),
+    totals: { events: tally.events, accepted: tally.accepted, overage: tally.overage, denied: tally.denied, by_reason: byReason, revenue },
+    subscriptions: reports,
   };
 }
 
-/** The report of one subscription. */
-function subscriptionReport(sub: SubscriptionState, rules: readonly FeatureRule[], end: number): SubscriptionReport {
-  const { timeline, pkg } = sub;
+/** The revenue key of charges in no currency (ISO 4217 "no currency"). */
+export const NO_CURRENCY = 'XXX';
+
+/** The report of one subscription, and its money exact. */
+function subscriptionReport(sub: SubscriptionState, rules: readonly FeatureRule[], end: number): { report: SubscriptionReport; exact: Money } {
+  const { timeline, terms } = sub;
+  const pkg = terms[0]!.pkg;
+  const currency = currencyOf(terms);
   const last = end - 1;
   let status: Phase;
   let phases: PhaseSpan[];
-  let charges: Charges;
+  const exact: Money = { signupFee: 0n, recurring: 0n, overage: 0n };
+  let periods = 0;
+  let unbilled = 0n;
+  const overageCharges = new Map<FeatureState, bigint>();
   const notifications: { at: number; report: NotificationReport }[] = [];
   if (sub.rejected !== undefined) {
     status = last < timeline.startsAt ? 'pending' : 'rejected';
     phases = timeline.startsAt < end ? [{ phase: 'rejected', start: timeline.startsAt, end }] : [];
-    charges = noCharges(pkg);
   } else {
     status = phaseAt(timeline, last);
     phases = phasesOf(timeline, end);
-    charges = chargesOf(pkg, timeline, end);
+    const base = chargesOf(terms, timeline, end, sub.seats);
+    exact.signupFee = base.signupFee;
+    exact.recurring = base.recurring;
+    periods = base.periods;
+    for (const state of sub.features) {
+      if (state === undefined || state.accruals === null) continue;
+      const overage = featureOverage(state.rule.code, state.accruals, terms, timeline, end, currency);
+      exact.overage += overage.charged;
+      unbilled += overage.unbilled;
+      overageCharges.set(state, overage.charged);
+    }
     for (const notice of lifecycleNotices(pkg, timeline, end)) {
       for (const pref of pkg.notification_preferences) {
         if (pref.event !== notice.event) continue;
@@ -171,6 +229,18 @@ function subscriptionReport(sub: SubscriptionState, rules: readonly FeatureRule[
       }
     }
   }
+  const charges: Charges = {
+    currency,
+    seats: pkg.price_per === 'seat' ? sub.seats : 1,
+    signup_fee: minorToNumber(exact.signupFee, currency),
+    periods,
+    recurring: minorToNumber(exact.recurring, currency),
+    overage: minorToNumber(exact.overage, currency),
+    unbilled_overage: minorToNumber(unbilled, currency),
+    total: minorToNumber(exact.signupFee + exact.recurring + exact.overage, currency),
+  };
+  const charged = (state: FeatureState | undefined): number =>
+    state === undefined ? 0 : minorToNumber(overageCharges.get(state) ?? 0n, currency);
   for (const notice of sub.notices) {
     const report: NotificationReport = {
       event: notice.event,
@@ -185,13 +255,16 @@ function subscriptionReport(sub: SubscriptionState, rules: readonly FeatureRule[
   notifications.sort((a, b) => a.at - b.at);
 
   const features: FeatureReport[] = [];
-  for (const plan of sub.plans.values()) features.push(featureReport(plan, sub.features[plan.rule.index], end));
+  for (const plan of sub.plans.values()) {
+    const state = sub.features[plan.rule.index];
+    features.push(featureReport(state?.plan ?? plan, state, end, charged(state)));
+  }
   for (const rule of rules) {
     const state = sub.features[rule.index];
-    if (state !== undefined && !state.listed) features.push(featureReport(state.plan, state, end));
+    if (state !== undefined && !state.listed) features.push(featureReport(state.plan, state, end, charged(state)));
   }
 
-  return {
+  const report: SubscriptionReport = {
     id: sub.id,
     package: pkg.code,
     status_at_end: status,
@@ -202,10 +275,11 @@ function subscriptionReport(sub: SubscriptionState, rules: readonly FeatureRule[
     notifications: notifications.map((n) => n.report),
     features,
   };
+  return { report, exact };
 }
 
 /** The report of one feature; `state` is undefined when no event named it. */
-function featureReport(plan: FeaturePlan, state: FeatureState | undefined, end: number): FeatureReport {
+function featureReport(plan: FeaturePlan, state: FeatureState | undefined, end: number, overageCharge: number): FeatureReport {
   const rule = plan.rule;
   const limit: ReportedLimit = !plan.included ? false : rule.isSwitch ? true : plan.limit === Infinity ? 'unlimited' : plan.limit;
   let usage: number | null = null;
@@ -221,6 +295,7 @@ function featureReport(plan: FeaturePlan, state: FeatureState | undefined, end: 
     accepted: state?.accepted ?? 0,
     overage: state?.overage ?? 0,
     denied: state?.denied ?? 0,
-    overage_amount: state?.overageAmount ?? 0,
+    overage_amount: (state?.overageUnits ?? 0) / 1_000_000,
+    overage_charge: overageCharge,
   };
 }

@@ -8,6 +8,7 @@ import type { FeatureRule } from './feature-rule.js';
 import type { Timeline } from './lifecycle.js';
 import type { EvaluatorNotificationPreference, EvaluatorPackage, NotificationChannel } from './model.js';
 import type { FeaturePlan } from './overrides.js';
+import type { Accrual, Terms } from './terms.js';
 
 /** Below this many uses a feature never sweeps idle ones. */
 const USE_SWEEP_MIN = 32;
@@ -60,8 +61,10 @@ export class FeatureState {
   denied = 0;
   /** Highest usage of a subscription-level bucket (a window or a use). */
   peak = 0;
-  /** Sum over subscription-level buckets of their peak above the limit. */
-  overageAmount = 0;
+  /** Sum over subscription-level buckets of their excess high-water marks, in micro-units. */
+  overageUnits = 0;
+  /** Overage units by billing period and terms, in time order; null until the first. */
+  accruals: Accrual[] | null = null;
   /** Window index in which each alert last fired (NaN: never). */
   readonly firedIn: number[];
   /**
@@ -74,15 +77,15 @@ export class FeatureState {
 
   /**
    * @param rule how the feature is evaluated
-   * @param plan the subscription's values for it
+   * @param plan the subscription's values for it (replaced when the subscription changes terms)
    * @param listed whether the report lists it even without events (the subscription has it)
    * @param anchor start of the subscription: windows are anchored there
    * @param alerts quota alerts of the package that apply to this feature (empty for none)
    */
   constructor(
     readonly rule: FeatureRule,
-    readonly plan: FeaturePlan,
-    readonly listed: boolean,
+    public plan: FeaturePlan,
+    public listed: boolean,
     readonly anchor: number,
     readonly alerts: readonly QuotaAlert[],
   ) {
@@ -158,8 +161,16 @@ export class SubscriptionState {
   readonly activeUntil: number;
   /** Feature states by feature index, created when first needed. */
   readonly features: (FeatureState | undefined)[] = [];
-  /** The subscription's own features in report order (package, then added by the subscription). */
-  readonly plans: ReadonlyMap<string, FeaturePlan>;
+  /** The subscription's own features in report order (package, then added by the subscription), under the current terms. */
+  plans: ReadonlyMap<string, FeaturePlan>;
+  /** The package of the current terms. */
+  pkg: EvaluatorPackage;
+  /** Index of the current terms in `terms`. */
+  termsIndex = 0;
+  /** When the next terms start (Infinity: never): the hot loop compares each event with it. */
+  moveAt: number;
+  /** The billing period that last received overage units (a cache: most units land in the current one). */
+  private period: IndexedWindow = { start: Infinity, end: -Infinity, index: Number.NaN };
   /** Quota notifications fired so far. */
   readonly notices: QuotaNotice[] = [];
   /** The timeline of the subscription. */
@@ -171,28 +182,67 @@ export class SubscriptionState {
 
   /**
    * @param id the subscription id
-   * @param pkg its package
+   * @param terms its terms in time order (one, or two when a migration moves it)
    * @param admission how it was admitted
-   * @param plans its features in report order
+   * @param seats its seats (docs/revenue.md)
    */
   constructor(
     readonly id: string,
-    readonly pkg: EvaluatorPackage,
+    readonly terms: readonly Terms[],
     admission: Admission,
-    plans: readonly FeaturePlan[],
+    readonly seats: number,
   ) {
     this.timeline = admission.timeline;
     this.rejected = admission.rejected;
     this.oversold = admission.oversold;
     this.activeFrom = this.timeline.startsAt;
     this.activeUntil = admission.rejected ? -Infinity : this.timeline.graceEnd;
-    this.plans = new Map(plans.map((plan) => [plan.rule.code, plan]));
+    this.pkg = terms[0]!.pkg;
+    this.plans = terms[0]!.plans;
+    this.moveAt = terms[1]?.from ?? Infinity;
+  }
+
+  /**
+   * Move to the next terms: limits, switches and prices change, usage carries over — every
+   * feature keeps its rule, buckets and windows (anchored at the start), and only its plan changes.
+   */
+  move(): void {
+    const terms = this.terms[++this.termsIndex]!;
+    this.pkg = terms.pkg;
+    this.plans = terms.plans;
+    this.moveAt = this.terms[this.termsIndex + 1]?.from ?? Infinity;
+    for (const state of this.features) {
+      if (state === undefined) continue;
+      const own = terms.plans.get(state.rule.code);
+      state.plan = own === undefined ? { rule: state.rule, included: false, limit: 0, accounts: null, rooms: null } : { ...own, rule: state.rule };
+      state.listed = own !== undefined;
+    }
+  }
+
+  /**
+   * Record `units` (micro-units) of overage of a feature at `t`: they accrue to the billing
+   * period holding `t` under the current terms, or to the trial (charged 0, no tier) before it ends.
+   */
+  accrue(state: FeatureState, t: number, units: number): void {
+    let period = -1;
+    if (t >= this.timeline.trialEnd) {
+      if (!(t >= this.period.start && t < this.period.end)) {
+        const first = this.terms[0]!.pkg;
+        this.period = windowAt(this.timeline.periodAnchor, first.periodicity_type, first.periodicity, t);
+      }
+      period = this.period.index;
+    }
+    const list = (state.accruals ??= []);
+    const last = list[list.length - 1];
+    if (last !== undefined && last.period === period && last.terms === this.termsIndex) last.units += units;
+    else list.push({ period, terms: this.termsIndex, units });
   }
 
   /** The state of a feature, created on first use (a catalog feature the subscription lacks is not included). */
   feature(rule: FeatureRule): FeatureState {
     const existing = this.features[rule.index];
     if (existing !== undefined) return existing;
+    // A feature first seen after a move keeps the rule of the terms it starts under.
     const own = this.plans.get(rule.code);
     const plan = own ?? { rule, included: false, limit: 0, accounts: null, rooms: null };
     const state = new FeatureState(plan.rule, plan, own !== undefined, this.timeline.startsAt, this.alertsFor(plan));

@@ -61,6 +61,10 @@ export interface ScenarioSubscription {
   package: string;
   starts_at: ScenarioInstant1;
   ends_at?: ScenarioInstant2;
+  /**
+   * Seats (hosts) of the subscription: a per-seat price is charged × seats, and a `max_accounts: seats` value is this number (docs/revenue.md). Default: the package's `min_seats`.
+   */
+  seats?: number;
   cancel?: ScenarioCancel;
   features?: ScenarioFeatureValues;
   /**

@@ -49,6 +49,22 @@ export type ReportCount10 = number;
  */
 export type ReportCount11 = number;
 /**
+ * Signup fees.
+ */
+export type ReportMoney = number;
+/**
+ * Recurring prices.
+ */
+export type ReportMoney1 = number;
+/**
+ * Overage charged (unbilled overage excluded).
+ */
+export type ReportMoney2 = number;
+/**
+ * signup_fees + recurring + overage.
+ */
+export type ReportMoney3 = number;
+/**
  * First instant.
  */
 export type ReportInstant = string;
@@ -56,6 +72,26 @@ export type ReportInstant = string;
  * First instant after it.
  */
 export type ReportInstant1 = string;
+/**
+ * Signup fee charged.
+ */
+export type ReportMoney4 = number;
+/**
+ * Each period's price (× seats when per seat), rounded to the minor unit.
+ */
+export type ReportMoney5 = number;
+/**
+ * Overage charged before the end: one rounded line per feature and billing period.
+ */
+export type ReportMoney6 = number;
+/**
+ * Overage of periods charged at or after the end (not in total).
+ */
+export type ReportMoney7 = number;
+/**
+ * signup_fee + recurring + overage.
+ */
+export type ReportMoney8 = number;
 /**
  * When it fired.
  */
@@ -72,15 +108,19 @@ export type ReportCount13 = number;
  * Events not applied.
  */
 export type ReportCount14 = number;
+/**
+ * Overage charged for this feature before the end, in the subscription's currency.
+ */
+export type ReportMoney9 = number;
 
 /**
  * What `svcpkg simulate --format json` prints: the outcome of replaying a scenario's events (SPEC §8.8). Instants are ISO 8601 UTC.
  */
 export interface SimulationReport {
   /**
-   * Version of this format.
+   * Version of this format (2: money — overage charges, seats, revenue per currency).
    */
-  format_version: 1;
+  format_version: 2;
   /**
    * The scenario end (exclusive).
    */
@@ -100,6 +140,7 @@ export interface ReportTotals {
   overage: ReportCount2;
   denied: ReportCount3;
   by_reason: DenialsByReason;
+  revenue: RevenueByCurrency;
 }
 /**
  * Denied events by reason; every reason is listed.
@@ -113,6 +154,21 @@ export interface DenialsByReason {
   inactive: ReportCount9;
   not_included: ReportCount10;
   over_limit: ReportCount11;
+}
+/**
+ * Money charged before the end, by ISO 4217 currency code (XXX: packages without a currency); currencies with no charge are left out.
+ */
+export interface RevenueByCurrency {
+  [k: string]: Revenue;
+}
+/**
+ * Money charged in one currency (docs/revenue.md).
+ */
+export interface Revenue {
+  signup_fees: ReportMoney;
+  recurring: ReportMoney1;
+  overage: ReportMoney2;
+  total: ReportMoney3;
 }
 /**
  * The outcome for one subscription.
@@ -172,21 +228,18 @@ export interface ChargesReport {
    */
   currency: string | null;
   /**
-   * Signup fee charged.
+   * Seats the recurring price is multiplied by (1 unless the price is per seat).
    */
-  signup_fee: number;
+  seats: number;
+  signup_fee: ReportMoney4;
   /**
    * Billing periods charged.
    */
   periods: number;
-  /**
-   * periods × price.
-   */
-  recurring: number;
-  /**
-   * signup_fee + recurring.
-   */
-  total: number;
+  recurring: ReportMoney5;
+  overage: ReportMoney6;
+  unbilled_overage: ReportMoney7;
+  total: ReportMoney8;
 }
 /**
  * A notification that fired.
@@ -237,4 +290,5 @@ export interface FeatureReport {
    * Sum over windows (or uses) of the peak above the limit.
    */
   overage_amount: number;
+  overage_charge: ReportMoney9;
 }

@@ -131,7 +131,7 @@ function chargesTable(runs: readonly SubscriptionRun[], comparison: Subscription
 
 /** The report entry of a feature, or an empty one. */
 function featureOf(report: SubscriptionReport, code: string): FeatureReport {
-  return report.features.find((f) => f.code === code) ?? { code, limit: false, usage: null, peak: 0, accepted: 0, overage: 0, denied: 0, overage_amount: 0 };
+  return report.features.find((f) => f.code === code) ?? { code, limit: false, usage: null, peak: 0, accepted: 0, overage: 0, denied: 0, overage_amount: 0, overage_charge: 0 };
 }
 
 /** `484 → 464`, or `484`. */

@@ -122,4 +122,20 @@ export const SIMULATE_CODES = defineCodes({
     example: 'subscriptions: []\nevents: []\n---\nsubscriptions: []\n',
     fix: 'Keep one document per scenario file.',
   },
+  seatsOutOfBounds: {
+    code: 'SP7016',
+    severity: 'error',
+    title: 'Seats outside the package bounds',
+    description: "A subscription's `seats` is below the package's `min_seats` (default 1) or above its `max_seats` (docs/revenue.md).",
+    example: 'package: meet-business   # min_seats: 10\nseats: 3\n',
+    fix: 'Give a number of seats the package sells, or leave `seats` out to get `min_seats`.',
+  },
+  onlyInOld: {
+    code: 'SP7017',
+    severity: 'info',
+    title: 'Package only in the --against packages',
+    description: 'With `simulate --against OLD`, a subscription names a package that only OLD has: it stays on OLD in both runs, whatever `--migrate` says (docs/simulation.md).',
+    example: 'package: meet-legacy   # removed from packages.d, still in OLD\n',
+    fix: 'Nothing, if the package was withdrawn from sale; otherwise add it back to the packages.',
+  },
 });

@@ -5,7 +5,8 @@ import { DENIAL_REASONS, type ReportedLimit } from '../evaluate/index.js';
 import type { Charges } from '../evaluate/index.js';
 import type { ChangeCounts, Compared, DecisionChange, SimulationComparison, SubscriptionComparison } from './comparison.js';
 import { CHANGE_KINDS, type ChangeKind } from './decision-changes.js';
-import { groupDigits, money, when } from './table.js';
+import { formatAmount } from '../evaluate/money.js';
+import { groupDigits, when } from './table.js';
 
 /** Examples shown per row of changes (the JSON has more). */
 const EXAMPLES_SHOWN = 3;
@@ -37,9 +38,22 @@ function limitText(limit: ReportedLimit): string {
   return typeof limit === 'number' ? groupDigits(limit) : limit;
 }
 
-/** Charges as `EUR 79.60`. */
+/** Charges as `79.60 EUR`: money always shows its currency (docs/revenue.md). */
 function chargesText(charges: Charges): string {
-  return `${charges.currency ? `${charges.currency} ` : ''}${money(charges.total)}`;
+  return formatAmount(charges.total, charges.currency);
+}
+
+/** A money formatter for one currency (`XXX`: none). */
+function moneyIn(currency: string | null): (n: number) => string {
+  return (n) => formatAmount(n, currency === 'XXX' ? null : currency);
+}
+
+/** How the new run's terms read: `old → new at 2026-08-01`, `old for good`, or '' for NEW throughout. */
+function termsText(sub: SubscriptionComparison): string {
+  const t = sub.terms;
+  if (t.start === 'new') return '';
+  if (t.kept_on_old) return 'old (its package is not in new)';
+  return t.moved_at === null ? 'old for good (started before the effective date)' : `old → new at ${when(t.moved_at)}`;
 }
 
 /** `12 newly denied, 3 new overage` for the kinds that occurred. */
@@ -52,7 +66,10 @@ export function changeSummary(counts: ChangeCounts): string {
 export function formatComparisonTable(comparison: SimulationComparison): string {
   const out: string[] = [];
   out.push(`Comparison of ${comparison.scenario} until ${when(comparison.end)} (exclusive)`);
-  out.push(`  old  ${comparison.old.packages}`, `  new  ${comparison.new.packages}`, '');
+  out.push(`  old  ${comparison.old.packages}`, `  new  ${comparison.new.packages}`);
+  const m = comparison.migration;
+  if (m.policy !== 'all') out.push(`  migration  ${m.policy} from ${when(m.effective!)}`);
+  out.push('');
   out.push(...totalsTable(comparison));
   out.push('');
   const n = comparison.changes.events;
@@ -63,6 +80,8 @@ export function formatComparisonTable(comparison: SimulationComparison): string 
     out.push(...changeRows(comparison.other_changes.map((c) => ({ ...c, label: `${c.subscription ?? '?'} ${c.feature ?? '?'}` }))));
   }
   out.push('', 'Packages', ...packagesTable(comparison));
+  const revenue = revenueTable(comparison);
+  if (revenue.length > 0) out.push('', 'Revenue', ...revenue);
   return out.join('\n') + '\n';
 }
 
@@ -88,11 +107,16 @@ function totalsTable(comparison: SimulationComparison): string[] {
 /** The lines of one subscription. */
 function subscriptionBlock(sub: SubscriptionComparison): string[] {
   const lines = [`${sub.id} · ${sub.package} · ${pair(sub.status_at_end, String)}`];
+  const terms = termsText(sub);
+  if (terms !== '') lines.push(`  terms     ${terms}`);
   const c = sub.charges;
+  const money = moneyIn(c.new.currency);
   const charges =
     c.change === null
       ? `${chargesText(c.old)} → ${chargesText(c.new)}`
-      : `${c.new.currency ? `${c.new.currency} ` : ''}${c.old.total === c.new.total ? `${money(c.new.total)} (no change)` : `${money(c.old.total)} → ${money(c.new.total)} (${signed(c.change, money)})`}`;
+      : c.old.total === c.new.total
+        ? `${money(c.new.total)} (no change)`
+        : `${money(c.old.total)} → ${money(c.new.total)} (${signed(c.change, money)})`;
   lines.push(`  charges   ${charges}`);
   if (sub.features.length === 0) {
     lines.push('  no decision changes');
@@ -109,6 +133,7 @@ function subscriptionBlock(sub: SubscriptionComparison): string[] {
     ] as const) {
       if (value.old !== value.new) facts.push(`${name} ${pair(value, groupDigits)}`);
     }
+    if (f.overage_charge.old !== f.overage_charge.new) facts.push(`overage charge ${pair(f.overage_charge, money)}`);
     if (f.changes.length === 0) facts.push('no decision changes');
     lines.push(`  ${f.code}   ${facts.join(' · ')}`);
     lines.push(...changeRows(f.changes.map((change) => ({ ...change, label: '' }))).map((line) => `  ${line}`));
@@ -131,7 +156,10 @@ function changeRows(changes: readonly (DecisionChange & { label: string })[]): s
 function packagesTable(comparison: SimulationComparison): string[] {
   const rows: string[][] = [['package', 'subscriptions', 'charges', 'accepted', 'overage', 'denied', 'changed decisions']];
   for (const pkg of comparison.packages) {
-    const charges = pkg.charges.length === 0 ? '–' : pkg.charges.map((t) => `${t.currency} ${pair(t, money)}${t.change === 0 ? '' : ` (${signed(t.change, money)})`}`).join(', ');
+    const charges =
+      pkg.charges.length === 0
+        ? '–'
+        : pkg.charges.map((t) => `${pair(t, moneyIn(t.currency))}${t.change === 0 ? '' : ` (${signed(t.change, moneyIn(t.currency))})`}`).join(', ');
     rows.push([
       pkg.package,
       groupDigits(pkg.subscriptions),
@@ -143,6 +171,20 @@ function packagesTable(comparison: SimulationComparison): string[] {
     ]);
   }
   return columns(rows, '  ', [false, true, false, true, true, true, true]);
+}
+
+/** Revenue per package and currency, part by part: old → new (change). */
+function revenueTable(comparison: SimulationComparison): string[] {
+  const rows: string[][] = [['package', 'recurring', 'overage', 'signup fees', 'total']];
+  for (const pkg of comparison.packages) {
+    for (const r of pkg.revenue) {
+      const money = moneyIn(r.currency);
+      const part = (key: 'recurring' | 'overage' | 'signup_fees' | 'total'): string =>
+        `${pair({ old: r.old[key], new: r.new[key] }, money)}${r.change[key] === 0 ? '' : ` (${signed(r.change[key], money)})`}`;
+      rows.push([pkg.package, part('recurring'), part('overage'), part('signup_fees'), part('total')]);
+    }
+  }
+  return rows.length === 1 ? [] : columns(rows, '  ');
 }
 
 /** Lay rows out in columns: the first left-aligned, the others right-aligned unless `right` says otherwise. */

@@ -2,11 +2,13 @@
 // subscription and feature the decisions that change, the change in charges, and totals per
 // package. A pure function of the two reports and the changed decisions; valid against
 // schemas/simulation-comparison.schema.json.
-import type { Charges, FeatureReport, Phase, ReportedLimit, ReportTotals, SimulationReport, SubscriptionReport } from '../evaluate/index.js';
+import type { Charges, FeatureReport, Phase, ReportedLimit, ReportTotals, Revenue, SimulationReport, SubscriptionReport } from '../evaluate/index.js';
+import { minorToNumber, numberToMinor } from '../evaluate/money.js';
+import { NO_CURRENCY } from '../evaluate/report.js';
 import { CHANGE_KINDS, compareGroups, type ChangeGroup, type ChangeKind, type Verdict } from './decision-changes.js';
 
 /** Version of the comparison format. */
-export const COMPARISON_FORMAT_VERSION = 1;
+export const COMPARISON_FORMAT_VERSION = 2;
 
 /** A value under the old packages and under the new ones. */
 export interface Compared<T> {
@@ -49,6 +51,8 @@ export interface FeatureComparison {
   peak: Compared<number>;
   /** Usage above the limit, summed over subscription-level buckets. */
   overage_amount: Compared<number>;
+  /** Overage charged for the feature before the end. */
+  overage_charge: Compared<number>;
   /** The changed decisions, by kind then verdicts. */
   changes: DecisionChange[];
 }
@@ -63,12 +67,47 @@ export interface ChargesComparison {
   change: number | null;
 }
 
+/** How a migration policy applies to one subscription (docs/simulation.md). */
+export interface SubscriptionTerms {
+  /** The package set it starts on in the new run. */
+  start: 'old' | 'new';
+  /** When it moves from OLD to NEW (ISO 8601), or null. */
+  moved_at: string | null;
+  /** Its package code is absent from NEW: it stays on OLD whatever the policy. */
+  kept_on_old: boolean;
+}
+
+/** The migration policy of a comparison. */
+export interface MigrationPolicy {
+  /** `all`, `new`, `renewal` or `immediate`. */
+  policy: 'all' | 'new' | 'renewal' | 'immediate';
+  /** The effective date (ISO 8601), or null with `all`. */
+  effective: string | null;
+}
+
+/** The new − old change of each part of a revenue. */
+export type RevenueChange = Revenue;
+
+/** A package's revenue in one currency under both runs. */
+export interface CurrencyRevenue {
+  /** ISO 4217 code (`XXX`: no currency). */
+  currency: string;
+  /** Under OLD. */
+  old: Revenue;
+  /** Under the terms the policy gives. */
+  new: Revenue;
+  /** new − old, part by part. */
+  change: RevenueChange;
+}
+
 /** One subscription under both package sets. */
 export interface SubscriptionComparison {
   /** Subscription id. */
   id: string;
   /** Package code (the same name in both package sets). */
   package: string;
+  /** The terms it is on in the new run. */
+  terms: SubscriptionTerms;
   /** Phase at the last instant before the end. */
   status_at_end: Compared<Phase>;
   /** Charges before the end. */
@@ -99,6 +138,8 @@ export interface PackageComparison {
   subscriptions: number;
   /** Charges by currency (a package may change currency between versions). */
   charges: CurrencyTotal[];
+  /** Revenue by currency, part by part, under both runs. */
+  revenue: CurrencyRevenue[];
   /** Events applied within the limits. */
   accepted: Compared<number>;
   /** Events applied above a limit. */
@@ -133,6 +174,8 @@ export interface SimulationComparison {
   scenario: string;
   /** The scenario end (exclusive), ISO 8601. */
   end: string;
+  /** Which terms the new run gives each subscription. */
+  migration: MigrationPolicy;
   /** The run under the old packages (`--against`). */
   old: ComparedRun;
   /** The run under the scenario's own packages. */
@@ -157,7 +200,14 @@ export interface ComparisonInput {
   new: { packages: string; report: SimulationReport };
   /** The changed decisions (`DecisionChanges.list()`). */
   changes: readonly ChangeGroup[];
+  /** The migration policy; absent = `all`. */
+  migration?: MigrationPolicy;
+  /** The terms of each subscription by id; absent = every subscription on NEW for its whole life. */
+  terms?: ReadonlyMap<string, SubscriptionTerms>;
 }
+
+/** The terms of a subscription on NEW for its whole life. */
+const ALL_NEW: SubscriptionTerms = { start: 'new', moved_at: null, kept_on_old: false };
 
 /** No changes. */
 function noChanges(): ChangeCounts {
@@ -182,7 +232,12 @@ function decisionChange(group: ChangeGroup): DecisionChange {
 
 /** A feature that received nothing and is not included, for a side that does not list it. */
 function absentFeature(code: string): FeatureReport {
-  return { code, limit: false, usage: null, peak: 0, accepted: 0, overage: 0, denied: 0, overage_amount: 0 };
+  return { code, limit: false, usage: null, peak: 0, accepted: 0, overage: 0, denied: 0, overage_amount: 0, overage_charge: 0 };
+}
+
+/** Exact new − old of two amounts of one currency. */
+function moneyChange(now: number, old: number, currency: string | null): number {
+  return minorToNumber(numberToMinor(now, currency) - numberToMinor(old, currency), currency);
 }
 
 /** Compare the two runs. */
@@ -208,12 +263,13 @@ export function buildComparison(input: ComparisonInput): SimulationComparison {
 
   const oldById = new Map(oldReport.subscriptions.map((s) => [s.id, s]));
   const subscriptions = newReport.subscriptions.map((sub) =>
-    compareSubscription(oldById.get(sub.id) ?? sub, sub, grouped.get(sub.id) ?? new Map<string, ChangeGroup[]>()),
+    compareSubscription(oldById.get(sub.id) ?? sub, sub, grouped.get(sub.id) ?? new Map<string, ChangeGroup[]>(), input.terms?.get(sub.id) ?? ALL_NEW),
   );
   return {
     format_version: COMPARISON_FORMAT_VERSION,
     scenario: input.scenario,
     end: newReport.end,
+    migration: input.migration ?? { policy: 'all', effective: null },
     old: { packages: input.old.packages, totals: oldReport.totals },
     new: { packages: input.new.packages, totals: newReport.totals },
     changes: totals,
@@ -232,7 +288,12 @@ function compareText(a: string | null, b: string | null): number {
 }
 
 /** One subscription under both package sets. */
-function compareSubscription(old: SubscriptionReport, now: SubscriptionReport, groups: ReadonlyMap<string, ChangeGroup[]>): SubscriptionComparison {
+function compareSubscription(
+  old: SubscriptionReport,
+  now: SubscriptionReport,
+  groups: ReadonlyMap<string, ChangeGroup[]>,
+  terms: SubscriptionTerms,
+): SubscriptionComparison {
   const changes = noChanges();
   for (const list of groups.values()) for (const group of list) count(changes, group);
   const oldFeatures = new Map(old.features.map((f) => [f.code, f]));
@@ -251,6 +312,7 @@ function compareSubscription(old: SubscriptionReport, now: SubscriptionReport, g
       denied: { old: before.denied, new: after.denied },
       peak: { old: before.peak, new: after.peak },
       overage_amount: { old: before.overage_amount, new: after.overage_amount },
+      overage_charge: { old: before.overage_charge, new: after.overage_charge },
       changes: list,
     };
     const differs =
@@ -260,17 +322,19 @@ function compareSubscription(old: SubscriptionReport, now: SubscriptionReport, g
       before.overage !== after.overage ||
       before.denied !== after.denied ||
       before.peak !== after.peak ||
-      before.overage_amount !== after.overage_amount;
+      before.overage_amount !== after.overage_amount ||
+      before.overage_charge !== after.overage_charge;
     if (differs) features.push(compared);
   }
   return {
     id: now.id,
     package: now.package,
+    terms: { ...terms },
     status_at_end: { old: old.status_at_end, new: now.status_at_end },
     charges: {
       old: { ...old.charges },
       new: { ...now.charges },
-      change: old.charges.currency === now.charges.currency ? round4(now.charges.total - old.charges.total) : null,
+      change: old.charges.currency === now.charges.currency ? moneyChange(now.charges.total, old.charges.total, now.charges.currency) : null,
     },
     changes,
     features,
@@ -286,6 +350,8 @@ function comparePackages(
   const newById = new Map(newSubscriptions.map((s) => [s.id, s]));
   const byPackage = new Map<string, PackageComparison>();
   const money = new Map<string, Map<string, CurrencyTotal>>();
+  // Revenue in exact minor units: by package, then currency key, then side.
+  const revenue = new Map<string, Map<string, { old: bigint[]; new: bigint[] }>>();
   for (const sub of subscriptions) {
     let pkg = byPackage.get(sub.package);
     if (pkg === undefined) {
@@ -293,6 +359,7 @@ function comparePackages(
         package: sub.package,
         subscriptions: 0,
         charges: [],
+        revenue: [],
         accepted: { old: 0, new: 0 },
         overage: { old: 0, new: 0 },
         denied: { old: 0, new: 0 },
@@ -300,6 +367,7 @@ function comparePackages(
       };
       byPackage.set(sub.package, pkg);
       money.set(sub.package, new Map());
+      revenue.set(sub.package, new Map());
     }
     pkg.subscriptions++;
     for (const kind of ['events', ...CHANGE_KINDS] as const) pkg.changes[kind] += sub.changes[kind];
@@ -323,11 +391,34 @@ function comparePackages(
       if (total === undefined) currencies.set(charges.currency, (total = { currency: charges.currency, old: 0, new: 0, change: 0 }));
       total[side] = round4(total[side] + charges.total);
     }
+    const parts = revenue.get(sub.package)!;
+    for (const side of ['old', 'new'] as const) {
+      const charges = sub.charges[side];
+      if (charges.total === 0) continue;
+      const key = charges.currency ?? NO_CURRENCY;
+      let sums = parts.get(key);
+      if (sums === undefined) parts.set(key, (sums = { old: [0n, 0n, 0n], new: [0n, 0n, 0n] }));
+      const add = [charges.signup_fee, charges.recurring, charges.overage].map((n) => numberToMinor(n, charges.currency));
+      for (let i = 0; i < 3; i++) sums[side][i]! += add[i]!;
+    }
   }
   for (const [code, pkg] of byPackage) {
     pkg.charges = [...money.get(code)!.values()]
       .map((t) => ({ ...t, change: round4(t.new - t.old) }))
       .sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
+    pkg.revenue = [...revenue.get(code)!.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, sums]) => {
+        const currency = key === NO_CURRENCY ? null : key;
+        const show = (parts: readonly bigint[]): Revenue => ({
+          signup_fees: minorToNumber(parts[0]!, currency),
+          recurring: minorToNumber(parts[1]!, currency),
+          overage: minorToNumber(parts[2]!, currency),
+          total: minorToNumber(parts[0]! + parts[1]! + parts[2]!, currency),
+        });
+        const change = sums.new.map((n, i) => n - sums.old[i]!);
+        return { currency: key, old: show(sums.old), new: show(sums.new), change: show(change) };
+      });
   }
   return [...byPackage.values()].sort((a, b) => (a.package < b.package ? -1 : a.package > b.package ? 1 : 0));
 }

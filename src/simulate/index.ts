@@ -16,12 +16,15 @@ export type {
   ComparedRun,
   Compared,
   ComparisonInput,
+  CurrencyRevenue,
   CurrencyTotal,
+  MigrationPolicy,
   DecisionChange,
   FeatureComparison,
   PackageComparison,
   SimulationComparison,
   SubscriptionComparison,
+  SubscriptionTerms,
   UnattributedChange,
 } from './comparison.js';
 export { formatComparisonTable } from './comparison-table.js';

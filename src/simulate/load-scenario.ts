@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { createEvaluator } from '../evaluate/evaluator.js';
-import type { Subscription } from '../evaluate/model.js';
+import type { EvaluatorManifest, Subscription } from '../evaluate/model.js';
 import type { OverrideWarning } from '../evaluate/overrides.js';
 import { checkDocument } from '../schema/validate.js';
 import { SOURCE_CODES } from '../source/codes.js';
@@ -28,6 +28,8 @@ export interface ScenarioLoadOptions {
   maxFileSize?: number;
   /** Deepest YAML nesting accepted. */
   maxDepth?: number;
+  /** Packages of `--against OLD`: a subscription may name one the scenario's packages lack (it stays on OLD). */
+  otherPackages?: EvaluatorManifest;
 }
 
 /** The outcome of loading a scenario. */
@@ -111,6 +113,7 @@ export async function loadScenario(file: string, options: ScenarioLoadOptions): 
     end: invalid('/end') ? undefined : value.end,
     subscriptions,
     manifest,
+    otherPackages: options.otherPackages,
     report(code, pointer, message, extra = {}) {
       ruleProblems.push({
         ...doc.locate(pointer, extra.target ?? 'value'),
@@ -192,6 +195,7 @@ function toSubscription(raw: RawSubscription): Subscription {
     package: raw.package,
     starts_at: parseScenarioInstant(raw.starts_at),
     ...(raw.ends_at !== undefined ? { ends_at: parseScenarioInstant(raw.ends_at) } : {}),
+    ...(raw.seats !== undefined ? { seats: raw.seats } : {}),
     ...(raw.cancel !== undefined ? { cancel: { at: parseScenarioInstant(raw.cancel.at), mode: raw.cancel.mode } } : {}),
     ...(raw.features !== undefined ? { features: raw.features } : {}),
     ...(raw.accounts !== undefined ? { accounts: raw.accounts } : {}),

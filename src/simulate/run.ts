@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import type { Decision, UsageEvent } from '../evaluate/decision.js';
 import { createEvaluator, type Evaluator } from '../evaluate/evaluator.js';
-import type { EvaluatorManifest } from '../evaluate/model.js';
+import type { EvaluatorManifest, Subscription } from '../evaluate/model.js';
 import type { OverrideWarning } from '../evaluate/overrides.js';
 import type { SimulationReport } from '../evaluate/report.js';
 import { fromCloudEvent, type EventForm } from './event-form.js';
@@ -32,6 +32,11 @@ export interface RunOptions {
   form?: EventForm;
   /** Other packages to replay the same events against, in the same pass (`--against`). */
   against?: EvaluatorManifest;
+  /**
+   * The subscriptions of the scenario's own run when they differ from the scenario's: with a
+   * migration plan (`--migrate`), those that start on the `against` packages.
+   */
+  subscriptions?: readonly Subscription[];
   /**
    * Called for each event with its decision and its line (1-based position for inline events);
    * with `against`, also with the decision under those packages.
@@ -64,7 +69,7 @@ export interface RunResult {
  */
 export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<RunResult> {
   const evaluatorOptions = options.dedupeWindowDays !== undefined ? { dedupeWindowDays: options.dedupeWindowDays } : {};
-  const evaluator = createEvaluator(scenario.manifest, scenario.subscriptions, evaluatorOptions);
+  const evaluator = createEvaluator(scenario.manifest, options.subscriptions ?? scenario.subscriptions, evaluatorOptions);
   const other: Evaluator | undefined = options.against === undefined ? undefined : createEvaluator(options.against, scenario.subscriptions, evaluatorOptions);
   const cloudEvents = options.form === 'cloudevents';
   const explicitEnd = scenario.end;

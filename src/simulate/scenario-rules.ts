@@ -18,6 +18,8 @@ export interface RawSubscription {
   starts_at: string;
   /** Fixed-term end, as written. */
   ends_at?: string;
+  /** Seats, as written. */
+  seats?: number;
   /** Cancellation, as written. */
   cancel?: { at: string; mode: 'end_of_period' | 'immediate' };
   /** Subscription-level values. */
@@ -38,6 +40,8 @@ export interface ScenarioContext {
   readonly subscriptions: readonly { index: number; raw: RawSubscription }[];
   /** The packages, when they could be loaded. */
   readonly manifest: EvaluatorManifest | undefined;
+  /** The packages of `--against OLD`, when given: subscriptions may name those too. */
+  readonly otherPackages?: EvaluatorManifest | undefined;
   /** Record a problem at a JSON pointer of the scenario. */
   report(
     code: CodeDefinition,
@@ -114,7 +118,11 @@ const knownPackages: ScenarioRule = (ctx) => {
   for (const { index, raw } of ctx.subscriptions) {
     const pointer = `/subscriptions/${index}/package`;
     const pkg = packages.get(raw.package);
-    if (!pkg) {
+    if (!pkg && ctx.otherPackages?.packages.some((p) => p.code === raw.package)) {
+      ctx.report(SIMULATE_CODES.onlyInOld, pointer, `package \`${raw.package}\` is only in the --against packages: this subscription stays on them in both runs`, {
+        severity: 'info',
+      });
+    } else if (!pkg) {
       ctx.report(SIMULATE_CODES.unknownPackage, pointer, `unknown package \`${raw.package}\``, {
         hint: didYouMean(raw.package, packages.keys()) ?? `known packages: ${[...packages.keys()].join(', ') || 'none'}`,
       });
@@ -124,6 +132,23 @@ const knownPackages: ScenarioRule = (ctx) => {
         severity: 'info',
       });
     }
+  }
+};
+
+/** Seats lie within the package's `min_seats`..`max_seats` (docs/revenue.md). */
+const seatsInBounds: ScenarioRule = (ctx) => {
+  if (!ctx.manifest) return;
+  const packages = new Map([...(ctx.otherPackages?.packages ?? []), ...ctx.manifest.packages].map((p) => [p.code, p]));
+  for (const { index, raw } of ctx.subscriptions) {
+    const pkg = packages.get(raw.package);
+    if (pkg === undefined || raw.seats === undefined) continue;
+    const min = pkg.min_seats ?? 1;
+    const max = pkg.max_seats ?? Infinity;
+    if (raw.seats >= min && raw.seats <= max) continue;
+    const bounds = max === Infinity ? `at least ${min}` : `${min} to ${max}`;
+    ctx.report(SIMULATE_CODES.seatsOutOfBounds, `/subscriptions/${index}/seats`, `${raw.seats} seat${raw.seats === 1 ? '' : 's'} is outside what \`${raw.package}\` sells: ${bounds}`, {
+      hint: `write a number of seats from ${min}${max === Infinity ? ' up' : ` to ${max}`}, or leave \`seats\` out for ${min}`,
+    });
   }
 };
 
@@ -150,4 +175,4 @@ const knownFeatures: ScenarioRule = (ctx) => {
 };
 
 /** Every rule, in the order their diagnostics read best. */
-export const SCENARIO_RULES: readonly ScenarioRule[] = [realInstants, uniqueIds, termAfterStart, knownPackages, knownFeatures];
+export const SCENARIO_RULES: readonly ScenarioRule[] = [realInstants, uniqueIds, termAfterStart, knownPackages, seatsInBounds, knownFeatures];

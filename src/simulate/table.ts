@@ -2,6 +2,7 @@
 // per subscription with its phases, charges, notifications and a table of the features that
 // received events. A pure function of the report.
 import { DENIAL_REASONS } from '../evaluate/decision.js';
+import { formatAmount } from '../evaluate/money.js';
 import type { FeatureReport, SimulationReport, SubscriptionReport } from '../evaluate/report.js';
 
 /** Options of the table. */
@@ -37,6 +38,11 @@ export function formatTable(report: SimulationReport, options: TableOptions = {}
   out.push(
     `${groupDigits(t.events)} events: ${groupDigits(t.accepted)} accepted, ${groupDigits(t.overage)} overage, ${groupDigits(t.denied)} denied${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}`,
   );
+  const revenue = Object.entries(t.revenue).map(
+    ([currency, r]) =>
+      `${formatAmount(r.total, currency)} (recurring ${formatAmount(r.recurring, currency)}, overage ${formatAmount(r.overage, currency)}, signup fees ${formatAmount(r.signup_fees, currency)})`,
+  );
+  if (revenue.length > 0) out.push(`revenue: ${revenue.join('; ')}`);
   for (const sub of report.subscriptions) out.push('', ...subscriptionBlock(sub));
   return out.join('\n') + '\n';
 }
@@ -49,25 +55,35 @@ function subscriptionBlock(sub: SubscriptionReport): string[] {
     lines.push(`  phases    ${sub.phases.map((p) => `${p.phase} ${when(p.start)} → ${when(p.end)}`).join(', ')}`);
   }
   const c = sub.charges;
-  const currency = c.currency ? `${c.currency} ` : '';
+  // Money always shows its currency, to the currency's minor unit (docs/revenue.md).
+  const m = (amount: number): string => formatAmount(amount, c.currency);
+  const seats = c.seats > 1 ? ` × ${c.seats} seats` : '';
   lines.push(
-    `  charges   ${currency}${money(c.total)}` +
-      (c.total > 0 ? ` = ${c.periods} period${c.periods === 1 ? '' : 's'} (${money(c.recurring)}) + signup fee ${money(c.signup_fee)}` : ''),
+    `  charges   ${m(c.total)}` +
+      (c.total > 0
+        ? ` = ${c.periods} period${c.periods === 1 ? '' : 's'}${seats} (${m(c.recurring)}) + signup fee ${m(c.signup_fee)}` +
+          (c.overage > 0 ? ` + overage ${m(c.overage)}` : '')
+        : '') +
+      (c.unbilled_overage > 0 ? `; unbilled overage ${m(c.unbilled_overage)}` : ''),
   );
   for (const n of sub.notifications) {
     const what = [n.event, n.feature, n.threshold === undefined ? undefined : `${n.threshold}%`].filter(Boolean).join(' ');
     lines.push(`  notice    ${when(n.at)} ${what} (${n.channels.join(', ')})`);
   }
   const used = sub.features.filter((f) => f.accepted + f.overage + f.denied > 0);
-  if (used.length > 0) lines.push(...featureTable(used));
+  if (used.length > 0) lines.push(...featureTable(used, c.overage > 0 ? c.currency : undefined));
   const idle = sub.features.filter((f) => f.accepted + f.overage + f.denied === 0).map((f) => f.code);
   if (idle.length > 0) lines.push(`  ${idle.length} other feature${idle.length === 1 ? '' : 's'} without events: ${idle.join(', ')}`);
   return lines;
 }
 
-/** Right-aligned columns of the features that received events. */
-function featureTable(features: readonly FeatureReport[]): string[] {
-  const header = ['feature', 'limit', 'usage', 'peak', 'accepted', 'overage', 'denied', 'overage amount'];
+/**
+ * Right-aligned columns of the features that received events; with `currency` (the subscription
+ * was charged overage), an `overage charge` column too.
+ */
+function featureTable(features: readonly FeatureReport[], currency?: string | null): string[] {
+  const priced = currency !== undefined;
+  const header = ['feature', 'limit', 'usage', 'peak', 'accepted', 'overage', 'denied', 'overage amount', ...(priced ? ['overage charge'] : [])];
   const rows = features.map((f) => [
     f.code,
     f.limit === false ? 'not included' : f.limit === true ? 'on' : typeof f.limit === 'number' ? groupDigits(f.limit) : f.limit,
@@ -77,6 +93,7 @@ function featureTable(features: readonly FeatureReport[]): string[] {
     groupDigits(f.overage),
     groupDigits(f.denied),
     groupDigits(f.overage_amount),
+    ...(priced ? [formatAmount(f.overage_charge, currency)] : []),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const render = (cells: string[]): string =>

@@ -4,6 +4,7 @@
 import type {
   EvaluatorFeature,
   EvaluatorManifest,
+  EvaluatorOveragePrice,
   EvaluatorPackage,
   EvaluatorPackageFeature,
   Subscription,
@@ -48,7 +49,18 @@ export const CATALOG: EvaluatorFeature[] = [
 
 /** Package fields a test may set; `features` maps codes to values (or long-form reset overrides). */
 export type PackageSpec = Partial<Omit<EvaluatorPackage, 'features'>> & {
-  features?: Record<string, number | boolean | { value: number | boolean | 'seats'; periodicity_type?: EvaluatorFeature['periodicity_type']; periodicity?: number }>;
+  features?: Record<
+    string,
+    | number
+    | boolean
+    | 'seats'
+    | {
+        value: number | boolean | 'seats';
+        periodicity_type?: EvaluatorFeature['periodicity_type'];
+        periodicity?: number;
+        overage?: EvaluatorOveragePrice | null;
+      }
+  >;
 };
 
 /** A resolved package with the schema's defaults. */

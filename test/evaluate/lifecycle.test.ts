@@ -21,12 +21,12 @@ function phases(r: ReturnType<typeof report>): string[] {
 describe('paid periods and charges', () => {
   it('renews monthly from Jan 31 with clamping: 6 periods to Jul 1', () => {
     const r = report({}, { starts: '2026-01-31' });
-    expect(r.charges).toEqual({ currency: 'EUR', signup_fee: 5, periods: 6, recurring: 60, total: 65 });
+    expect(r.charges).toEqual({ currency: 'EUR', seats: 1, signup_fee: 5, periods: 6, recurring: 60, overage: 0, unbilled_overage: 0, total: 65 });
     expect(phases(r)).toEqual(['active 2026-01-31..2026-07-01']);
     expect(r.status_at_end).toBe('active');
   });
 
-  it('keeps money to 4 decimals', () => {
+  it('keeps money exact (0.1 × 6 is 0.6, not 0.6000000000000001)', () => {
     expect(report({ price: 0.1, signup_fee: 0.2 }, {}).charges).toMatchObject({ periods: 6, recurring: 0.6, total: 0.8 });
   });
 
@@ -188,7 +188,7 @@ describe('admission', () => {
   it('never charges a rejected subscription', () => {
     const r = createEvaluator(manifest(pkg('old', { retired: true, price: 10, signup_fee: 5, currency: 'EUR' })), [sub('a', 'old', '2026-01-01')]).report(END);
     expect(r.subscriptions[0]).toMatchObject({
-      charges: { currency: 'EUR', signup_fee: 0, periods: 0, recurring: 0, total: 0 },
+      charges: { currency: 'EUR', seats: 1, signup_fee: 0, periods: 0, recurring: 0, overage: 0, unbilled_overage: 0, total: 0 },
       phases: [{ phase: 'rejected', start: '2026-01-01T00:00:00.000Z', end: '2026-07-01T00:00:00.000Z' }],
     });
   });

@@ -26,7 +26,7 @@ describe('report', () => {
       ['max_storage', 5],
       ['max_duration', false],
     ]);
-    expect(r.features.at(-1)).toEqual({ code: 'max_duration', limit: false, usage: null, peak: 0, accepted: 0, overage: 0, denied: 1, overage_amount: 0 });
+    expect(r.features.at(-1)).toEqual({ code: 'max_duration', limit: false, usage: null, peak: 0, accepted: 0, overage: 0, denied: 1, overage_amount: 0, overage_charge: 0 });
   });
 
   it('computes usage at the end, peak and overage amount over windows', () => {
@@ -36,7 +36,7 @@ describe('report', () => {
     for (let i = 0; i < 3; i++) e.record(ev('s', 'max_recordings', '2026-02-20T00:00:00Z'));
     e.record(ev('s', 'max_recordings', '2026-02-21T00:00:00Z', { operation_type: 'remove' }));
     const feature = (end: string) => e.report(ms(end)).subscriptions[0]!.features[0];
-    expect(feature('2026-03-01')).toEqual({ code: 'max_recordings', limit: 2, usage: 2, peak: 4, accepted: 5, overage: 3, denied: 0, overage_amount: 3 });
+    expect(feature('2026-03-01')).toEqual({ code: 'max_recordings', limit: 2, usage: 2, peak: 4, accepted: 5, overage: 3, denied: 0, overage_amount: 3, overage_charge: 0 });
     // The window holding the end's last instant has no usage yet.
     expect(feature('2026-04-01')!.usage).toBe(0);
   });
@@ -68,6 +68,7 @@ describe('report', () => {
       overage: 0,
       denied: 7,
       by_reason: { invalid: 1, duplicate: 1, out_of_order: 1, unknown_subscription: 1, unknown_feature: 1, inactive: 1, not_included: 1, over_limit: 0 },
+      revenue: {},
     });
     const rooms = r.subscriptions[0]!.features.find((f) => f.code === 'max_rooms')!;
     expect([rooms.accepted, rooms.denied]).toEqual([1, 3]);

@@ -145,7 +145,10 @@ describe('simulate --against', () => {
       expect(globex.features).toEqual([]);
       expect(result.packages.find((p) => p.package === 'meet-premium')!.charges).toEqual([{ currency: 'EUR', old: 224.6, new: 244.6, change: 20 }]);
       const table = await simulate(['proposed.yaml', '--against', 'current', '--quiet'], dir);
-      expect(table.stdout).toContain('globex · meet-premium · active\n  charges   EUR 224.60 → 244.60 (+20.00)\n  no decision changes');
+      expect(table.stdout).toContain('globex · meet-premium · active\n  charges   224.60 EUR → 244.60 EUR (+20.00 EUR)\n  no decision changes');
+      expect(result.packages.find((p) => p.package === 'meet-premium')!.revenue).toEqual([
+        { currency: 'EUR', old: { signup_fees: 25, recurring: 199.6, overage: 0, total: 224.6 }, new: { signup_fees: 25, recurring: 219.6, overage: 0, total: 244.6 }, change: { signup_fees: 0, recurring: 20, overage: 0, total: 20 } },
+      ]);
     } finally {
       await writeFile(premium, original);
     }

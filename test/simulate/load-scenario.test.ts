@@ -24,6 +24,22 @@ const brief = (ds: Diagnostic[]) => ds.map((d) => `${d.code} ${d.line}:${d.colum
 const HEAD = 'manifest: out/manifest.json\nevents: events.ndjson\nsubscriptions:\n';
 
 describe('loadScenario', () => {
+  it('checks seats against the package bounds (SP7016) and passes them to the evaluator', async () => {
+    const manifest = JSON.parse(manifestJson) as { packages: { code: string; price_per?: string; min_seats?: number; max_seats?: number | null }[] };
+    Object.assign(manifest.packages.find((p) => p.code === 'meet-standard')!, { price_per: 'seat', min_seats: 2, max_seats: 5 });
+    const text = (seats: number) => `${HEAD}  - id: a\n    package: meet-standard\n    starts_at: 2026-01-01\n    seats: ${seats}\n`;
+    const at = async (seats: number) => {
+      const dir = await folder({ 'out/manifest.json': JSON.stringify(manifest), 'events.ndjson': '', 's.yaml': text(seats) });
+      return loadScenario('s.yaml', { cwd: dir, catalogDir: path.join(REPO, 'catalog') });
+    };
+    const [low, high, ok] = await Promise.all([at(1), at(6), at(5)]);
+    expect(brief(low.diagnostics)).toEqual(['SP7016 7:12 error']);
+    expect(low.diagnostics[0]!.message).toBe('1 seat is outside what `meet-standard` sells: 2 to 5');
+    expect(brief(high.diagnostics)).toEqual(['SP7016 7:12 error']);
+    expect(ok.diagnostics).toEqual([]);
+    expect(ok.scenario!.subscriptions[0]!.seats).toBe(5);
+  });
+
   it('accepts a good scenario and resolves its instants', async () => {
     const result = await load(`${HEAD}  - id: a
     package: meet-standard

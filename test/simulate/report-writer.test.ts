@@ -93,22 +93,22 @@ describe('writeJson', () => {
 
   it('writes a 200,000-subscription report, larger than the longest string V8 can hold, piece by piece', async () => {
     // One realistic section, padded to ~3 KB with extra features, copied 200,000 times with its own id.
-    const feature = { code: 'max_participants', limit: 250, usage: 180, peak: 249, accepted: 1200, overage: 0, denied: 3, overage_amount: 0 };
+    const feature = { code: 'max_participants', limit: 250, usage: 180, peak: 249, accepted: 1200, overage: 0, denied: 3, overage_amount: 0, overage_charge: 0 };
     const section: SubscriptionReport = {
       id: 's',
       package: 'meet-standard',
       status_at_end: 'active',
       oversold: false,
       phases: [{ phase: 'trial', start: '2026-01-05T00:00:00.000Z', end: '2026-01-19T00:00:00.000Z' }],
-      charges: { currency: 'EUR', signup_fee: 0, periods: 4, recurring: 79.6, total: 79.6 },
+      charges: { currency: 'EUR', seats: 1, signup_fee: 0, periods: 4, recurring: 79.6, overage: 0, unbilled_overage: 0, total: 79.6 },
       notifications: [{ event: 'limit_reached', feature: 'max_participants', at: '2026-02-01T00:00:00.000Z' }],
       features: Array.from({ length: 12 }, (_, i) => ({ ...feature, code: `feature_${i}` })),
     } as unknown as SubscriptionReport;
     const count = 200_000;
     const big = {
-      format_version: 1,
+      format_version: 2,
       end: '2026-05-01T00:00:00.000Z',
-      totals: { events: 0, accepted: 0, overage: 0, denied: 0, by_reason: {} },
+      totals: { events: 0, accepted: 0, overage: 0, denied: 0, by_reason: {}, revenue: {} },
       subscriptions: Array.from({ length: count }, (_, i) => ({ ...section, id: `sub-${i}` })),
     } as SimulationReport;
     const sectionLength = old(big.subscriptions[0]).length;

@@ -24,10 +24,12 @@ describe('formatTable', () => {
       [
         'Simulation of demo.yaml until 2026-03-01 (exclusive)',
         '5 events: 2 accepted, 1 overage, 2 denied (inactive 1, not_included 1)',
+        'revenue: 29.70 EUR (recurring 24.70 EUR, overage 0.00 EUR, signup fees 5.00 EUR)',
         '',
         'acme · meet-x · active',
         '  phases    trial 2026-01-01 → 2026-01-08, active 2026-01-08 → 2026-03-01',
-        '  charges   EUR 29.6912 = 2 periods (24.6912) + signup fee 5.00',
+        // 12.3456 a period is charged 12.35: each charge line is rounded to the cent.
+        '  charges   29.70 EUR = 2 periods (24.70 EUR) + signup fee 5.00 EUR',
         '  notice    2026-01-02T09:30:00Z quota_exceeded max_rooms (email, webhook)',
         '  feature              limit  usage  peak  accepted  overage  denied  overage amount',
         '  max_rooms                2      3     3         2        1       0               1',
@@ -36,7 +38,7 @@ describe('formatTable', () => {
         '',
         'gone · old · rejected (not_subscribable)',
         '  phases    rejected 2026-01-01 → 2026-03-01',
-        '  charges   USD 0.00',
+        '  charges   0.00 USD',
         '  feature    limit  usage  peak  accepted  overage  denied  overage amount',
         '  max_rooms      1      0     0         0        0       1               0',
         '',

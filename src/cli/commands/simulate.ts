@@ -13,7 +13,7 @@ import { IoError, UsageError } from '../../diagnostics/errors.js';
 import { formatPretty, shouldUseColor } from '../../diagnostics/format/index.js';
 import { readDiffInput } from '../../diff/input.js';
 import type { Manifest } from '../../generated/manifest.js';
-import { createEvaluator, type Decision, type EvaluatorManifest, type UsageEvent } from '../../evaluate/index.js';
+import { createEvaluator, type Decision, type EvaluatorManifest, type Subscription, type UsageEvent } from '../../evaluate/index.js';
 import { featureInfos } from '../../report/feature-info.js';
 import { renderHtmlReport } from '../../report/page.js';
 import { SIMULATE_CODES } from '../../simulate/codes.js';
@@ -22,7 +22,9 @@ import { buildComparison } from '../../simulate/comparison.js';
 import { DecisionChanges } from '../../simulate/decision-changes.js';
 import { decisionLine, DecisionsWriter } from '../../simulate/decisions-file.js';
 import { EVENT_FORMS, type EventForm } from '../../simulate/event-form.js';
+import { parseScenarioInstant } from '../../simulate/instant.js';
 import { loadScenario } from '../../simulate/load-scenario.js';
+import { MIGRATION_POLICIES, planMigration, type MigrationPlan } from '../../simulate/migration.js';
 import { ProgressLine } from '../../simulate/progress.js';
 import { packagesMissingFrom, runScenario, type RunResult } from '../../simulate/run.js';
 import type { Scenario } from '../../simulate/scenario.js';
@@ -46,6 +48,23 @@ export const OPTIONS = {
       `package. OLD is a compiled manifest (*.json), a packages folder, or a`,
       `git revision (HEAD~1, main, v1.2), as for \`svcpkg diff\``,
     ],
+  },
+  migrate: {
+    type: 'string',
+    placeholder: 'POLICY',
+    accepts: 'all, new, renewal or immediate',
+    help: [
+      `with --against: which terms each subscription gets (docs/simulation.md)`,
+      `all: NEW for its whole life (default); new: those started before`,
+      `--effective stay on OLD; renewal: they move to NEW at their first`,
+      `billing period on or after it; immediate: they move at it`,
+    ],
+  },
+  effective: {
+    type: 'string',
+    placeholder: 'DATE',
+    accepts: 'a date (2026-07-01)',
+    help: [`the date a policy other than all takes effect (2026-07-01)`],
   },
   format: {
     type: 'string',
@@ -124,22 +143,52 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const dedupeWindowDays = days(values['dedupe-window']);
   const quiet = values.quiet ?? false;
   if (values.html === '') throw new UsageError('--html takes a file name');
+  const policy = oneOf(values.migrate ?? 'all', MIGRATION_POLICIES, '--migrate');
+  const effective = effectiveDate(values.effective);
+  if (values.against === undefined && (values.migrate !== undefined || values.effective !== undefined)) {
+    throw new UsageError(`${values.migrate !== undefined ? '--migrate' : '--effective'} needs --against OLD: a migration moves subscriptions from OLD to the scenario's packages`);
+  }
+  if (policy !== 'all' && effective === undefined) {
+    throw new UsageError(`--migrate ${policy} needs --effective DATE: the date the new packages take effect (e.g. --effective 2026-07-01)`);
+  }
+  if (policy === 'all' && effective !== undefined) {
+    throw new UsageError('--effective has no effect with --migrate all (every subscription is on the new packages for its whole life): give --migrate new, renewal or immediate');
+  }
 
   const { config, diagnostics: configProblems } = await loadProjectConfig(io);
   if (!config) {
     printDiagnostics(configProblems, io, false);
     return 2;
   }
-  const load = await loadScenario(positionals[0]!, { cwd: io.cwd, catalogDir: config.catalog, maxFileSize: config.maxFileSize, maxDepth: config.maxDepth });
+  // OLD is read first: a scenario may name a package only OLD has (it stays on OLD).
+  let against: AgainstPackages | undefined;
+  if (values.against !== undefined) {
+    const read = await readAgainst(values.against, config, io);
+    if (typeof read === 'number') return read;
+    against = read;
+  }
+  const load = await loadScenario(positionals[0]!, {
+    cwd: io.cwd,
+    catalogDir: config.catalog,
+    maxFileSize: config.maxFileSize,
+    maxDepth: config.maxDepth,
+    ...(against ? { otherPackages: against.manifest } : {}),
+  });
   printDiagnostics(load.diagnostics, io, quiet, load.texts);
   const scenario = load.scenario;
   if (!scenario) return load.ioFailure ? 2 : 1;
-
-  let against: AgainstPackages | undefined;
-  if (values.against !== undefined) {
-    const read = await readAgainst(values.against, scenario, config, io);
-    if (typeof read === 'number') return read;
-    against = read;
+  let plan: MigrationPlan | undefined;
+  if (against) {
+    const missing = packagesMissingFrom(scenario, against.manifest);
+    if (missing.length > 0) {
+      const list = missing.map(([sub, pkg]) => `  subscription \`${sub}\` uses \`${pkg}\``).join('\n');
+      io.stderr.write(
+        `svcpkg: --against ${against.label} lacks packages the scenario subscribes to:\n${list}\n` +
+          'both package sets must have every package the scenario names; compare versions of the same packages\n',
+      );
+      return 1;
+    }
+    plan = planMigration(scenario.subscriptions, against.manifest, scenario.manifest, policy, effective);
   }
   const htmlFile = values.html === undefined ? undefined : await prepareOutput(path.resolve(io.cwd, values.html));
 
@@ -169,6 +218,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       form,
       ...(dedupeWindowDays !== undefined ? { dedupeWindowDays } : {}),
       ...(against ? { against: against.manifest } : {}),
+      ...(plan ? { subscriptions: plan.subscriptions } : {}),
       ...(listening ? { onDecision } : {}),
       ...(writer ? { afterChunk: () => writer.flush() } : {}),
       ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
@@ -204,7 +254,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       load.texts,
     );
   }
-  if (against && !quiet) printAgainstWarnings(scenario, against, result, io);
+  if (against && !quiet) printAgainstWarnings(scenario, plan?.subscriptions ?? scenario.subscriptions, against, result, io);
 
   const comparison =
     against && result.against && changes
@@ -213,6 +263,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
           old: { packages: against.label, report: result.against },
           new: { packages: scenario.packagesDisplay, report: result.report },
           changes: changes.list(),
+          ...(plan ? { migration: plan.policy, terms: plan.terms } : {}),
         })
       : undefined;
 
@@ -248,9 +299,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
 
 /**
  * Read `--against OLD` as `svcpkg diff` reads its arguments. Returns the exit code when it cannot
- * be used: it does not compile (1; 2 when unusable), or lacks a package the scenario subscribes to (1).
+ * be used: it does not compile (1; 2 when unusable).
  */
-async function readAgainst(argument: string, scenario: Scenario, config: ResolvedConfig, io: CommandIO): Promise<AgainstPackages | number> {
+async function readAgainst(argument: string, config: ResolvedConfig, io: CommandIO): Promise<AgainstPackages | number> {
   const side = await readDiffInput(argument, { cwd: io.cwd, config });
   if (!side.manifest || side.diagnostics.some((d) => d.severity === 'error')) {
     io.stderr.write(`svcpkg: --against ${side.label} does not compile, so there is nothing to compare with:\n`);
@@ -260,21 +311,12 @@ async function readAgainst(argument: string, scenario: Scenario, config: Resolve
   // readDiffInput reads a schema-checked manifest file or compiles one: a whole `Manifest`, typed
   // down to the part the diff reads.
   const manifest: EvaluatorManifest = side.manifest as unknown as Manifest;
-  const missing = packagesMissingFrom(scenario, manifest);
-  if (missing.length > 0) {
-    const list = missing.map(([sub, pkg]) => `  subscription \`${sub}\` uses \`${pkg}\``).join('\n');
-    io.stderr.write(
-      `svcpkg: --against ${side.label} lacks packages the scenario subscribes to:\n${list}\n` +
-        'both package sets must have every package the scenario names; compare versions of the same packages\n',
-    );
-    return 1;
-  }
   return { label: side.label, manifest };
 }
 
 /** Overrides the old packages ignore that the scenario's own do not: a warning each (the others were shown with the scenario). */
-function printAgainstWarnings(scenario: Scenario, against: AgainstPackages, result: RunResult, io: CommandIO): void {
-  const own = new Set(createEvaluator(scenario.manifest, scenario.subscriptions).warnings.map((w) => `${w.subscription}\u0000${w.message}`));
+function printAgainstWarnings(scenario: Scenario, subscriptions: readonly Subscription[], against: AgainstPackages, result: RunResult, io: CommandIO): void {
+  const own = new Set(createEvaluator(scenario.manifest, subscriptions).warnings.map((w) => `${w.subscription}\u0000${w.message}`));
   for (const w of result.againstWarnings ?? []) {
     if (own.has(`${w.subscription}\u0000${w.message}`)) continue;
     io.stderr.write(`svcpkg: warning: with --against ${against.label}, subscription \`${w.subscription}\`: ${w.message}\n`);
@@ -295,6 +337,14 @@ async function prepareOutput(file: string): Promise<string> {
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`${flag} takes one of ${allowed.join(', ')}; got \`${value}\``);
+}
+
+/** `--effective`: a date (00:00Z) or a date-time with a zone, as in scenarios. */
+function effectiveDate(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const t = parseScenarioInstant(value);
+  if (Number.isNaN(t)) throw new UsageError(`--effective takes a date (2026-07-01) or a date-time with a zone, got \`${value}\``);
+  return t;
 }
 
 /** `--dedupe-window`: a non-negative number of days. */
