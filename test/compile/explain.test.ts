@@ -57,6 +57,34 @@ describe('svcpkg explain', () => {
     expect(explained.values.find((v) => v.path === '/notification_preferences/0/channels')?.value).toEqual(['email', 'webhook']);
   });
 
+  it('gives seat and overage prices their origins (docs/revenue.md)', async () => {
+    const dir = await fixtureRepo('golden');
+    const premium = (await explainJson(dir, 'meet-premium')).values;
+    const standard = (await explainJson(dir, 'meet-standard')).values;
+    expect({
+      '/price_per': originOf(premium, '/price_per'),
+      '/min_seats': originOf(premium, '/min_seats'),
+      '/features/max_participants/overage/model': originOf(premium, '/features/max_participants/overage/model'),
+      '/features/max_participants/overage/per': originOf(premium, '/features/max_participants/overage/per'),
+      '/features/max_participants/overage/tiers': originOf(premium, '/features/max_participants/overage/tiers'),
+      '/features/max_storage/overage/model': originOf(premium, '/features/max_storage/overage/model'),
+      '/features/max_storage/overage/tiers/1/up_to': originOf(premium, '/features/max_storage/overage/tiers/1/up_to'),
+    }).toEqual({
+      '/price_per': 'package',
+      '/min_seats': 'package',
+      '/features/max_participants/overage/model': 'package',
+      '/features/max_participants/overage/per': 'package',
+      '/features/max_participants/overage/tiers': 'schema (not used by this model)',
+      '/features/max_storage/overage/model': 'package',
+      '/features/max_storage/overage/tiers/1/up_to': 'package',
+    });
+    expect({
+      '/price_per': originOf(standard, '/price_per'),
+      '/max_seats': originOf(standard, '/max_seats'),
+      '/features/max_rooms/overage': originOf(standard, '/features/max_rooms/overage'),
+    }).toEqual({ '/price_per': 'schema', '/max_seats': 'schema (not set)', '/features/max_rooms/overage': 'schema (not priced)' });
+  });
+
   it('shows ids the next compile would mint, without writing anything', async () => {
     const dir = await fixtureRepo('golden');
     await put(dir, 'packages.d/plus.yaml', 'code: phone-plus\nname: Phone Plus\nservice_type: phone\nstatus: inactive\nid: PinnedPhonePlus1\n');
