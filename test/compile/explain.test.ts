@@ -106,6 +106,11 @@ describe('svcpkg explain', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}providers\[0\]\.type +bbb +package$/));
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}id +PremiumId0000002 +lockfile$/));
     expect(run.stdout).not.toContain('feature_settings');
+    // Overage prices show their parts; the parts a model does not use (null) and unpriced features do not.
+    expect(lines).toContainEqual(expect.stringMatching(/^ {2}features\.max_storage\.overage\.tiers\[0\]\.up_to +100 +package$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^ {2}price_per +seat +package$/));
+    expect(run.stdout).not.toContain('features.max_storage.overage.price ');
+    expect(run.stdout).not.toContain('features.max_rooms.overage');
   });
 
   it('exits 1 with a suggestion for an unknown code', async () => {
