@@ -13,6 +13,7 @@ export * from './lockfile/plan.js';
 export * from './lockfile/read.js';
 export * from './lockfile/serialize.js';
 export * from './manifest.js';
+export * from './manifest-upgrade.js';
 export * from './resolve/catalog.js';
 export * from './resolve/origin.js';
 export * from './resolve/package.js';

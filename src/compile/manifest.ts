@@ -6,8 +6,8 @@ import type { Manifest, ResolvedPackage } from '../generated/manifest.js';
 import { resolveCatalog } from './resolve/catalog.js';
 import { compareKeys } from './sort-keys.js';
 
-/** Version of the manifest's shape written by this svcpkg. */
-export const MANIFEST_FORMAT_VERSION = 1;
+/** Version of the manifest's shape written by this svcpkg: 2 added seat and overage prices (manifest-upgrade.ts reads 1). */
+export const MANIFEST_FORMAT_VERSION = 2;
 
 /** A resolved package and the document it was written as. */
 export interface ManifestInput {

@@ -1,6 +1,7 @@
 // Which changes are breaking: the one table that decides (docs/diff.md explains each row).
 // A change is breaking when it takes something away from the package's *existing* subscribers.
 import type { Change, ChangeAction, ChangeKind, DiffValue } from './model.js';
+import { compareOverage, type DiffOverage } from './overage.js';
 
 /** A change before it is classified. */
 type Unclassified = Omit<Change, 'breaking'>;
@@ -37,6 +38,14 @@ export const BREAKING_RULES: Readonly<Record<ChangeKind, Rule>> = {
   price_lowered: false,
   // A price in another currency cannot be ordered; `currency_changed` carries the verdict.
   price_changed: false,
+  // Per package ↔ per seat: every subscriber's charge is computed anew (docs/revenue.md).
+  price_per_changed: true,
+  // Subscriptions below the new minimum must buy more seats at the next renewal.
+  min_seats_raised: true,
+  min_seats_lowered: false,
+  max_seats_raised: false,
+  // Subscriptions above the new maximum must give seats up.
+  max_seats_lowered: true,
   // Charged only when a subscription starts: existing subscribers never pay it again.
   signup_fee_raised: false,
   signup_fee_lowered: false,
@@ -65,6 +74,12 @@ export const BREAKING_RULES: Readonly<Record<ChangeKind, Rule>> = {
   // Usage that was billed as overage is now refused.
   overages_disabled: true,
   overages_enabled: false,
+  // Some usage above the limit costs existing subscribers more (a price where there was none counts).
+  overage_price_raised: true,
+  overage_price_lowered: false,
+  // Neither raised nor lowered: breaking when some amount of usage costs more, not when the same
+  // charges are only written another way (`{ price: 1 }` ↔ one open graduated tier at 1).
+  overage_price_changed: (c) => compareOverage(c.old as DiffOverage | null, c.new as DiffOverage | null) === 'mixed',
   feature_added: false,
   feature_removed: true,
   limit_raised: false,

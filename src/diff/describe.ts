@@ -28,6 +28,11 @@ const SUMMARIES: Readonly<Record<ChangeKind, string>> = {
   price_raised: 'price raised',
   price_lowered: 'price lowered',
   price_changed: 'price changed',
+  price_per_changed: 'priced per seat / per package',
+  min_seats_raised: 'seat minimum raised',
+  min_seats_lowered: 'seat minimum lowered',
+  max_seats_raised: 'seat maximum raised',
+  max_seats_lowered: 'seat maximum lowered',
   signup_fee_raised: 'signup fee raised',
   signup_fee_lowered: 'signup fee lowered',
   signup_fee_changed: 'signup fee changed',
@@ -48,6 +53,9 @@ const SUMMARIES: Readonly<Record<ChangeKind, string>> = {
   oversell_disabled: 'overselling no longer allowed',
   overages_enabled: 'overages billed instead of refused',
   overages_disabled: 'overages refused instead of billed',
+  overage_price_raised: 'overage price raised',
+  overage_price_lowered: 'overage price lowered',
+  overage_price_changed: 'overage price changed',
   feature_added: 'feature added',
   feature_removed: 'feature removed',
   limit_raised: 'limit raised',
@@ -117,6 +125,33 @@ function limit(value: DiffValue, unit: string | undefined): string {
   return generic(value);
 }
 
+/** An amount with its currency: "0.5 EUR", or the bare number without one. */
+function amount(price: DiffValue | undefined, currency: string | undefined): string {
+  return typeof price === 'number' ? `${price}${currency ? ` ${currency}` : ''}` : generic(price ?? null);
+}
+
+/**
+ * An overage price: "0.5 EUR per unit", "5 EUR per 50 units", "graduated: 0.02 EUR up to 100,
+ * then 0.01 EUR", "volume: …". Units are the feature's own (GB, minutes) — see the path.
+ */
+function overage(value: DiffValue, currency: string | undefined): string {
+  const model = field(value, 'model');
+  if (model === 'per_unit') return `${amount(field(value, 'price'), currency)} per unit`;
+  if (model === 'package') {
+    const per = field(value, 'per');
+    return `${amount(field(value, 'price'), currency)} per ${typeof per === 'number' ? plural(per, 'unit') : generic(per ?? null)}`;
+  }
+  const tiers = field(value, 'tiers');
+  if ((model === 'graduated' || model === 'volume') && Array.isArray(tiers)) {
+    const parts = tiers.map((tier) => {
+      const upTo = field(tier, 'up_to');
+      return `${amount(field(tier, 'price'), currency)}${typeof upTo === 'number' ? ` up to ${upTo}` : ''}`;
+    });
+    return `${model}: ${parts.join(', then ')}`;
+  }
+  return generic(value);
+}
+
 /** A provider entry: "bbb (default)". */
 function provider(value: DiffValue): string {
   const type = field(value, 'type');
@@ -137,7 +172,12 @@ function generic(value: DiffValue): string {
 function show(change: Change, value: DiffValue): string {
   if (value === null) {
     // A stock of null means "no limit"; everywhere else null means absent.
-    return change.kind.startsWith('stock_') ? 'unlimited' : ABSENT;
+    // A stock of null means "no limit", a seat maximum of null "no maximum", an overage price of
+    // null "not priced"; everywhere else null means absent.
+    if (change.kind.startsWith('stock_')) return 'unlimited';
+    if (change.kind.startsWith('max_seats_')) return 'no maximum';
+    if (change.kind.startsWith('overage_price_')) return 'not priced';
+    return ABSENT;
   }
   switch (change.kind) {
     case 'price_raised':
@@ -153,6 +193,10 @@ function show(change: Change, value: DiffValue): string {
     case 'limit_changed':
     case 'feature_redefined':
       return limit(value, change.unit);
+    case 'overage_price_raised':
+    case 'overage_price_lowered':
+    case 'overage_price_changed':
+      return overage(value, change.unit);
     case 'switch_on':
     case 'switch_off':
       return value === true ? 'on' : 'off';

@@ -1,7 +1,9 @@
-// Changes to a package's features: included or not, limits up or down, switches on or off, resets.
+// Changes to a package's features: included or not, limits up or down, switches on or off, resets,
+// overage prices (docs/revenue.md).
 import { change } from './classify.js';
 import { compareResetWindows, resetWindow } from './duration.js';
-import type { Change, DiffFeature, DiffPackage } from './model.js';
+import type { Change, DiffFeature, DiffPackage, DiffValue } from './model.js';
+import { compareOverage, type DiffOverage } from './overage.js';
 import { compareCodes, own } from './order.js';
 
 /**
@@ -17,7 +19,7 @@ function compareLimits(a: number | true | 'seats', b: number | true | 'seats'): 
 }
 
 /** The changes of one feature; an absent feature counts as `false` (not included / off). */
-function featureChanges(code: string, o: DiffFeature | undefined, n: DiffFeature | undefined): Change[] {
+function featureChanges(code: string, o: DiffFeature | undefined, n: DiffFeature | undefined, currency: string | null): Change[] {
   const path = `features.${code}`;
   const before = o?.value ?? false;
   const after = n?.value ?? false;
@@ -42,8 +44,26 @@ function featureChanges(code: string, o: DiffFeature | undefined, n: DiffFeature
   // To or from `seats`: the limit follows each subscription's seats, which the diff cannot know.
   if (order === undefined) changes.push(change('limit_changed', 'changed', path, before, after, unit));
   else if (order !== 0) changes.push(change(order > 0 ? 'limit_raised' : 'limit_lowered', 'changed', path, before, after, unit));
-  if (o && n) changes.push(...resetChanges(path, o, n));
+  if (o && n) changes.push(...resetChanges(path, o, n), ...overageChanges(path, o, n, currency));
   return changes;
+}
+
+/** A change of the overage price of a limit included on both sides; absent counts as not priced (0). */
+function overageChanges(path: string, o: DiffFeature, n: DiffFeature, currency: string | null): Change[] {
+  const before = o.overage ?? null;
+  const after = n.overage ?? null;
+  if (JSON.stringify(before) === JSON.stringify(after)) return [];
+  const order = compareOverage(before, after);
+  const kind = order === 'raised' ? 'overage_price_raised' : order === 'lowered' ? 'overage_price_lowered' : 'overage_price_changed';
+  const action = before === null ? 'added' : after === null ? 'removed' : 'changed';
+  return [change(kind, action, `${path}.overage`, overageValue(before), overageValue(after), currency)];
+}
+
+/** An overage price as a change value, keys in the manifest's order. */
+function overageValue(overage: DiffOverage | null): DiffValue {
+  if (overage === null) return null;
+  const tiers = overage.tiers === null ? null : overage.tiers.map((tier) => ({ up_to: tier.up_to, price: tier.price }));
+  return { model: overage.model, price: overage.price, per: overage.per, tiers };
 }
 
 /** A change of the reset window of a feature included on both sides. */
@@ -67,5 +87,6 @@ function resetChanges(path: string, o: DiffFeature, n: DiffFeature): Change[] {
 /** Changes of every feature of either side, by feature code. */
 export function featureListChanges(o: DiffPackage, n: DiffPackage): Change[] {
   const codes = [...new Set([...Object.keys(o.features), ...Object.keys(n.features)])].sort(compareCodes);
-  return codes.flatMap((code) => featureChanges(code, own(o.features, code), own(n.features, code)));
+  const currency = n.currency ?? o.currency ?? null;
+  return codes.flatMap((code) => featureChanges(code, own(o.features, code), own(n.features, code), currency));
 }

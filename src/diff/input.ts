@@ -3,7 +3,7 @@
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { compileInMemory } from '../compile/index.js';
+import { compileInMemory, READABLE_MANIFEST_VERSIONS, upgradeManifest } from '../compile/index.js';
 import type { ResolvedConfig } from '../config/load.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { IoError, UsageError } from '../diagnostics/errors.js';
@@ -70,9 +70,13 @@ async function readManifestFile(label: string, absolute: string): Promise<DiffIn
     throw new IoError(`${label}: ${reason}`);
   }
   const version = (value as { format_version?: unknown } | null)?.format_version;
-  if (version !== 1) {
-    throw new IoError(`${label}: not an svcpkg manifest of format_version 1 (found ${JSON.stringify(version ?? null)}); recompile it with this svcpkg`);
+  if (typeof version !== 'number' || !READABLE_MANIFEST_VERSIONS.includes(version)) {
+    throw new IoError(
+      `${label}: not an svcpkg manifest of format_version ${READABLE_MANIFEST_VERSIONS.join(' or ')} (found ${JSON.stringify(version ?? null)}); recompile it with this svcpkg`,
+    );
   }
+  // A version 1 manifest reads as version 2 with per-package prices and no overage prices.
+  value = upgradeManifest(value);
   const problems = checkValue('manifest', value);
   if (problems.length > 0) {
     const shown = problems.slice(0, 3).map((p) => `  ${p.pointer || '/'}: ${p.message}`);

@@ -1,5 +1,8 @@
 // The diff's own view of its inputs — a structural subset of the compiled manifest (SPEC §6.1), so
 // the real `Manifest` is assignable to `DiffManifest` — and its output: plain data, no printing.
+import type { DiffOverage } from './overage.js';
+
+export type { DiffOverage } from './overage.js';
 
 /** A calendar unit of billing, trial and grace intervals. */
 export type IntervalUnit = 'day' | 'week' | 'month' | 'year';
@@ -29,6 +32,8 @@ export interface DiffFeature {
   readonly feature_settings: DiffFeatureSettings;
   /** Limit: a non-negative integer, `true` = unlimited, `false` = not included, `seats` = the subscription's seats. Switch: on/off. */
   readonly value: number | boolean | 'seats';
+  /** Price of usage above the limit; null or absent (before format_version 2): not priced. */
+  readonly overage?: DiffOverage | null;
 }
 
 /** A provider instance attached to a package. */
@@ -67,8 +72,14 @@ export interface DiffPackage {
   readonly short_description?: string | null;
   /** Ordinal level for upgrades and downgrades. */
   readonly tier?: number | null;
-  /** Price of one billing period. */
+  /** Price of one billing period (per seat when `price_per` is `seat`). */
   readonly price: number;
+  /** What `price` is per; absent (before format_version 2): `package`. */
+  readonly price_per?: 'package' | 'seat';
+  /** Fewest seats a subscription may have; absent: 1. */
+  readonly min_seats?: number;
+  /** Most seats a subscription may have; null or absent: no bound. */
+  readonly max_seats?: number | null;
   /** Charged once when a subscription starts. */
   readonly signup_fee: number;
   /** ISO 4217 code of `price` and `signup_fee`; null when both are 0. */
@@ -152,6 +163,11 @@ export const CHANGE_KINDS = [
   'price_raised',
   'price_lowered',
   'price_changed',
+  'price_per_changed',
+  'min_seats_raised',
+  'min_seats_lowered',
+  'max_seats_raised',
+  'max_seats_lowered',
   'signup_fee_raised',
   'signup_fee_lowered',
   'signup_fee_changed',
@@ -174,6 +190,9 @@ export const CHANGE_KINDS = [
   'oversell_disabled',
   'overages_enabled',
   'overages_disabled',
+  'overage_price_raised',
+  'overage_price_lowered',
+  'overage_price_changed',
   // features
   'feature_added',
   'feature_removed',

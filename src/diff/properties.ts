@@ -1,4 +1,4 @@
-// Changes to a package's own properties: description, availability, money, lifecycle, stock.
+// Changes to a package's own properties: description, availability, money and seats, lifecycle, stock.
 import { change } from './classify.js';
 import { approximateDays, compareDurations, type Duration } from './duration.js';
 import type { Change, ChangeAction, ChangeKind, DiffPackage, DiffValue } from './model.js';
@@ -27,12 +27,31 @@ function money(
   path: string,
   o: { amount: number; currency: string | null; perDay: number },
   n: { amount: number; currency: string | null; perDay: number },
+  unitSuffix = '',
 ): Change[] {
   // The same amount over another cycle is reported once, as `billing_cycle_changed`.
   if (o.amount === n.amount) return [];
   const comparable = o.currency === n.currency || o.amount === 0 || n.amount === 0;
   const kind = !comparable ? kinds.changed : n.perDay > o.perDay ? kinds.raised : n.perDay < o.perDay ? kinds.lowered : kinds.changed;
-  return [change(kind, 'changed', path, o.amount, n.amount, n.currency ?? o.currency)];
+  const currency = n.currency ?? o.currency;
+  return [change(kind, 'changed', path, o.amount, n.amount, currency === null ? (unitSuffix ? unitSuffix.trim() : null) : `${currency}${unitSuffix}`)];
+}
+
+/** Seat terms (docs/revenue.md): what the price is per, and the seat bounds (null: no maximum). */
+function seatChanges(o: DiffPackage, n: DiffPackage): Change[] {
+  const oldPer = o.price_per ?? 'package';
+  const newPer = n.price_per ?? 'package';
+  const changes: Change[] = [...plain('price_per_changed', 'price_per', oldPer, newPer)];
+  const oldMin = o.min_seats ?? 1;
+  const newMin = n.min_seats ?? 1;
+  if (oldMin !== newMin) changes.push(change(newMin > oldMin ? 'min_seats_raised' : 'min_seats_lowered', 'changed', 'min_seats', oldMin, newMin));
+  const oldMax = o.max_seats ?? null;
+  const newMax = n.max_seats ?? null;
+  if (oldMax !== newMax) {
+    const raised = newMax === null || (oldMax !== null && newMax > oldMax);
+    changes.push(change(raised ? 'max_seats_raised' : 'max_seats_lowered', 'changed', 'max_seats', oldMax, newMax));
+  }
+  return changes;
 }
 
 /** Longer, shorter, or the same length written differently. */
@@ -58,6 +77,10 @@ export function propertyChanges(o: DiffPackage, n: DiffPackage): Change[] {
   const perDay = (price: number, cycle: Duration) => (sameCycle ? price : price / approximateDays(cycle));
   const oldCurrency = o.currency ?? null;
   const newCurrency = n.currency ?? null;
+  // A per-seat price is shown as such; across a change of what the price is per, the two amounts
+  // are not ordered (`price_per_changed` carries the verdict).
+  const perSeat = (o.price_per ?? 'package') === 'seat' && (n.price_per ?? 'package') === 'seat';
+  const samePer = (o.price_per ?? 'package') === (n.price_per ?? 'package');
   return [
     ...plain('name_changed', 'name', o.name, n.name),
     ...plain('service_type_changed', 'service_type', o.service_type, n.service_type),
@@ -68,11 +91,13 @@ export function propertyChanges(o: DiffPackage, n: DiffPackage): Change[] {
     ...plain('description_changed', 'short_description', o.short_description, n.short_description),
     ...plain('tier_changed', 'tier', o.tier, n.tier),
     ...money(
-      { raised: 'price_raised', lowered: 'price_lowered', changed: 'price_changed' },
+      samePer ? { raised: 'price_raised', lowered: 'price_lowered', changed: 'price_changed' } : { raised: 'price_changed', lowered: 'price_changed', changed: 'price_changed' },
       'price',
       { amount: o.price, currency: oldCurrency, perDay: perDay(o.price, oldCycle) },
       { amount: n.price, currency: newCurrency, perDay: perDay(n.price, newCycle) },
+      perSeat ? ' per seat' : '',
     ),
+    ...seatChanges(o, n),
     ...money(
       { raised: 'signup_fee_raised', lowered: 'signup_fee_lowered', changed: 'signup_fee_changed' },
       'signup_fee',

@@ -5,9 +5,9 @@
  */
 export interface Manifest {
   /**
-   * Version of this file's shape.
+   * Version of this file's shape. 2 added seat prices (price_per, min_seats, max_seats) and overage prices; readers upgrade a version 1 manifest by filling them with package, 1, null and null.
    */
-  format_version: 1;
+  format_version: 2;
   /**
    * sha256 of the canonical JSON of everything the manifest was compiled from: the catalog hash, each package as written and its ids.
    */
@@ -227,17 +227,17 @@ export interface ResolvedPackage {
    */
   price: number;
   /**
-   * What price is per: the package, or each seat (price × seats per period). Absent in manifests written before seat prices: package.
+   * What price is per: the package, or each seat (price × seats per period, docs/revenue.md).
    */
-  price_per?: 'package' | 'seat';
+  price_per: 'package' | 'seat';
   /**
-   * Fewest seats a subscription may have (absent: 1).
+   * Fewest seats a subscription may have (1 unless price_per is seat).
    */
-  min_seats?: number;
+  min_seats: number;
   /**
    * Most seats a subscription may have, or null for no bound.
    */
-  max_seats?: number | null;
+  max_seats: number | null;
   /**
    * One-time fee charged when a subscription starts.
    */
@@ -400,9 +400,9 @@ export interface ResolvedFeature {
    */
   value: number | boolean | 'seats';
   /**
-   * Price of usage above the limit when overages_enabled (docs/revenue.md), or null/absent: not priced (billed at 0).
+   * Price of usage above the limit when overages_enabled (docs/revenue.md), or null: not priced (billed at 0).
    */
-  overage?: OveragePrice | null;
+  overage: OveragePrice | null;
 }
 /**
  * How units above a limit are priced in one billing period: per_unit (price × units), package (price per started block of per units), graduated (each unit at its tier's price), volume (every unit at the reached tier's price).

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compileInMemory } from '../compile/in-memory.js';
+import { upgradeManifest } from '../compile/manifest-upgrade.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EvaluatorManifest } from '../evaluate/model.js';
 import { checkValue } from '../schema/validate.js';
@@ -83,6 +84,8 @@ async function readManifest(doc: SourceDocument, relative: string, options: Pack
   } catch (error) {
     return problem(`the manifest is not JSON (${error instanceof Error ? error.message : String(error)})`, 'recompile it with `svcpkg compile`', false);
   }
+  // A version 1 manifest reads as version 2 with per-package prices and no overage prices.
+  value = upgradeManifest(value);
   const problems = checkValue('manifest', value);
   if (problems.length > 0) {
     const first = problems[0]!;

@@ -57,6 +57,34 @@ describe('svcpkg explain', () => {
     expect(explained.values.find((v) => v.path === '/notification_preferences/0/channels')?.value).toEqual(['email', 'webhook']);
   });
 
+  it('gives seat and overage prices their origins (docs/revenue.md)', async () => {
+    const dir = await fixtureRepo('golden');
+    const premium = (await explainJson(dir, 'meet-premium')).values;
+    const standard = (await explainJson(dir, 'meet-standard')).values;
+    expect({
+      '/price_per': originOf(premium, '/price_per'),
+      '/min_seats': originOf(premium, '/min_seats'),
+      '/features/max_participants/overage/model': originOf(premium, '/features/max_participants/overage/model'),
+      '/features/max_participants/overage/per': originOf(premium, '/features/max_participants/overage/per'),
+      '/features/max_participants/overage/tiers': originOf(premium, '/features/max_participants/overage/tiers'),
+      '/features/max_storage/overage/model': originOf(premium, '/features/max_storage/overage/model'),
+      '/features/max_storage/overage/tiers/1/up_to': originOf(premium, '/features/max_storage/overage/tiers/1/up_to'),
+    }).toEqual({
+      '/price_per': 'package',
+      '/min_seats': 'package',
+      '/features/max_participants/overage/model': 'package',
+      '/features/max_participants/overage/per': 'package',
+      '/features/max_participants/overage/tiers': 'schema (not used by this model)',
+      '/features/max_storage/overage/model': 'package',
+      '/features/max_storage/overage/tiers/1/up_to': 'package',
+    });
+    expect({
+      '/price_per': originOf(standard, '/price_per'),
+      '/max_seats': originOf(standard, '/max_seats'),
+      '/features/max_rooms/overage': originOf(standard, '/features/max_rooms/overage'),
+    }).toEqual({ '/price_per': 'schema', '/max_seats': 'schema (not set)', '/features/max_rooms/overage': 'schema (not priced)' });
+  });
+
   it('shows ids the next compile would mint, without writing anything', async () => {
     const dir = await fixtureRepo('golden');
     await put(dir, 'packages.d/plus.yaml', 'code: phone-plus\nname: Phone Plus\nservice_type: phone\nstatus: inactive\nid: PinnedPhonePlus1\n');
@@ -78,6 +106,11 @@ describe('svcpkg explain', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}providers\[0\]\.type +bbb +package$/));
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}id +PremiumId0000002 +lockfile$/));
     expect(run.stdout).not.toContain('feature_settings');
+    // Overage prices show their parts; the parts a model does not use (null) and unpriced features do not.
+    expect(lines).toContainEqual(expect.stringMatching(/^ {2}features\.max_storage\.overage\.tiers\[0\]\.up_to +100 +package$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^ {2}price_per +seat +package$/));
+    expect(run.stdout).not.toContain('features.max_storage.overage.price ');
+    expect(run.stdout).not.toContain('features.max_rooms.overage');
   });
 
   it('exits 1 with a suggestion for an unknown code', async () => {

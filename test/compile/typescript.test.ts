@@ -45,6 +45,13 @@ export const code: PackageCode = 'phone-basic';
 export const feature: FeatureCode = 'recording';
 export const service: ServiceType = 'phone';
 export const provider: ProviderType = 'bbb';
+// Seat and overage prices (docs/revenue.md) are literals too.
+export const perSeat: 'seat' = getPackage('meet-premium').price_per;
+export const minSeats: 3 = getPackage('meet-premium').min_seats;
+export const noMaximum: null = standard.max_seats;
+export const blockSize: 50 = getFeature(getPackage('meet-premium'), 'max_participants').overage.per;
+export const firstTier: 100 = getFeature(getPackage('meet-premium'), 'max_storage').overage.tiers[0].up_to;
+export const unpriced: null = getFeature(standard, 'max_rooms').overage;
 // The compiled manifest feeds the evaluator as is.
 export const forEvaluator: EvaluatorManifest = manifest;
 
@@ -56,6 +63,8 @@ getFeature(getPackage('phone-basic'), 'recording');
 getPackage('meet-standart');
 // @ts-expect-error: not the value
 export const wrong: 11 = getFeature(standard, 'max_rooms').value;
+// @ts-expect-error: not the overage model
+export const wrongModel: 'volume' = getFeature(getPackage('meet-premium'), 'max_storage').overage.model;
 `;
 
 describe('out/manifest.ts', () => {

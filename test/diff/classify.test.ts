@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffManifests } from '../../src/diff/diff.js';
 import { CHANGE_KINDS, type ChangeKind, type DiffPackage } from '../../src/diff/model.js';
-import { basePackage as base, feature, manifest, toggle, withFeatures } from './fixtures.js';
+import { basePackage as base, feature, manifest, overage, toggle, withFeatures } from './fixtures.js';
 
 interface Row {
   /** What the row shows. */
@@ -53,6 +53,16 @@ const ROWS: Row[] = [
   { name: 'yearly and dearer per day', new: [P({ price: 130, periodicity_type: 'year' })], expect: [['price_raised', true], ['billing_cycle_changed', true]] },
   { name: 'signup fee raised', new: [P({ signup_fee: 9 })], expect: [['signup_fee_raised', false]] },
   { name: 'signup fee lowered', new: [P({ signup_fee: 1 })], expect: [['signup_fee_lowered', false]] },
+  // seats (docs/revenue.md)
+  { name: 'priced per seat', new: [P({ price_per: 'seat' })], expect: [['price_per_changed', true, 'price_per']] },
+  { name: 'priced per seat at another price: the prices are not ordered', new: [P({ price_per: 'seat', price: 2 })], expect: [['price_changed', false], ['price_per_changed', true]] },
+  { name: 'seat price raised', old: [P({ price_per: 'seat', price: 8 })], new: [P({ price_per: 'seat', price: 9 })], expect: [['price_raised', true, 'price']] },
+  { name: 'seat price lowered', old: [P({ price_per: 'seat', price: 8 })], new: [P({ price_per: 'seat', price: 7 })], expect: [['price_lowered', false]] },
+  { name: 'seat minimum raised', old: [P({ price_per: 'seat' })], new: [P({ price_per: 'seat', min_seats: 5 })], expect: [['min_seats_raised', true, 'min_seats']] },
+  { name: 'seat minimum lowered', old: [P({ price_per: 'seat', min_seats: 5 })], new: [P({ price_per: 'seat', min_seats: 2 })], expect: [['min_seats_lowered', false]] },
+  { name: 'seat maximum set', old: [P({ price_per: 'seat' })], new: [P({ price_per: 'seat', max_seats: 50 })], expect: [['max_seats_lowered', true, 'max_seats']] },
+  { name: 'seat maximum removed', old: [P({ price_per: 'seat', max_seats: 50 })], new: [P({ price_per: 'seat', max_seats: null })], expect: [['max_seats_raised', false]] },
+  { name: 'absent seat terms read as the defaults', old: [P({ price_per: 'package', min_seats: 1, max_seats: null })], new: [P()], expect: [] },
   { name: 'signup fee in another currency', new: [P({ currency: 'USD', signup_fee: 6 })], expect: [['signup_fee_changed', false], ['currency_changed', true]] },
   // lifecycle
   { name: 'trial lengthened', new: [P({ trial_period: 30 })], expect: [['trial_lengthened', false, 'trial_period']] },
@@ -73,6 +83,8 @@ const ROWS: Row[] = [
   { name: 'oversell disabled', old: [P({ oversell_enabled: true })], new: [P()], expect: [['oversell_disabled', false]] },
   { name: 'overages disabled', new: [P({ overages_enabled: false })], expect: [['overages_disabled', true]] },
   { name: 'overages enabled', old: [P({ overages_enabled: false })], new: [P()], expect: [['overages_enabled', false]] },
+  // overage prices (docs/revenue.md)
+  ...overageRows(),
   // features
   { name: 'limit feature added', new: [F({ max_accounts: feature('max_accounts', 3) })], expect: [['feature_added', false, 'features.max_accounts']] },
   { name: 'false → number is an addition', new: [F({ max_storage: feature('max_storage', 50, { unit: 'GB' }) })], expect: [['feature_added', false]] },
@@ -84,6 +96,8 @@ const ROWS: Row[] = [
   { name: 'limit to unlimited', new: [F({ max_rooms: feature('max_rooms', true) })], expect: [['limit_raised', false]] },
   { name: 'unlimited to a number', old: [F({ max_rooms: feature('max_rooms', true) })], new: [P()], expect: [['limit_lowered', true]] },
   { name: 'limit lowered to 0', new: [F({ max_rooms: feature('max_rooms', 0) })], expect: [['limit_lowered', true]] },
+  { name: 'a number to seats is not ordered', new: [F({ max_rooms: feature('max_rooms', 'seats') })], expect: [['limit_changed', true]] },
+  { name: 'seats to unlimited is not ordered either', old: [F({ max_rooms: feature('max_rooms', 'seats') })], new: [F({ max_rooms: feature('max_rooms', true) })], expect: [['limit_changed', true]] },
   { name: 'switch on', new: [F({ screen_sharing: toggle('screen_sharing', true) })], expect: [['switch_on', false, 'features.screen_sharing']] },
   { name: 'switch added on', new: [F({ public_chat: toggle('public_chat', true) })], expect: [['switch_on', false]] },
   { name: 'switch off', new: [F({ recording: toggle('recording', false) })], expect: [['switch_off', true]] },
@@ -114,6 +128,25 @@ const ROWS: Row[] = [
   { name: 'metadata key order is no change', old: [P({ package_metadata: { crm: { a: 1, b: 2 } } })], new: [P({ package_metadata: { crm: { b: 2, a: 1 } } })], expect: [] },
   { name: 'notifications changed', new: [P({ notification_preferences: [{ event: 'trial_ending', channels: ['email'] }] })], expect: [['notifications_changed', false]] },
 ];
+
+/** Rows that change only the overage price of `max_rooms` (10 rooms, overages enabled). */
+function overageRows(): Row[] {
+  const priced = (price: ReturnType<typeof overage> | null) => F({ max_rooms: feature('max_rooms', 10, { overage: price }) });
+  const unit = (price: number) => overage({ price });
+  const tiers = (model: 'graduated' | 'volume', ...list: [number | null, number][]) => overage({ model, tiers: list.map(([up_to, price]) => ({ up_to, price })) });
+  return [
+    { name: 'overage priced where it was free', new: [priced(unit(0.5))], expect: [['overage_price_raised', true, 'features.max_rooms.overage']] },
+    { name: 'overage price removed', old: [priced(unit(0.5))], new: [P()], expect: [['overage_price_lowered', false]] },
+    { name: 'per-unit overage raised', old: [priced(unit(0.5))], new: [priced(unit(0.6))], expect: [['overage_price_raised', true]] },
+    { name: 'per-unit overage lowered', old: [priced(unit(0.5))], new: [priced(unit(0.4999))], expect: [['overage_price_lowered', false]] },
+    { name: 'a larger block at the same price is cheaper', old: [priced(overage({ model: 'package', price: 5, per: 50 }))], new: [priced(overage({ model: 'package', price: 5, per: 60 }))], expect: [['overage_price_lowered', false]] },
+    { name: 'per unit → blocks: dearer for a few units, cheaper for many', old: [priced(unit(0.5))], new: [priced(overage({ model: 'package', price: 5, per: 20 }))], expect: [['overage_price_changed', true]] },
+    { name: 'the same charges written as one open graduated tier', old: [priced(unit(1))], new: [priced(tiers('graduated', [null, 1]))], expect: [['overage_price_changed', false]] },
+    { name: 'a graduated tier bound moved up keeps more units at the higher first price', old: [priced(tiers('graduated', [100, 0.02], [null, 0.01]))], new: [priced(tiers('graduated', [200, 0.02], [null, 0.01]))], expect: [['overage_price_raised', true]] },
+    { name: 'graduated → volume at the same tiers costs no more, and less past the first tier', old: [priced(tiers('graduated', [10, 1], [null, 0.5]))], new: [priced(tiers('volume', [10, 1], [null, 0.5]))], expect: [['overage_price_lowered', false]] },
+    { name: 'a volume price that is cheaper only in the long run', old: [priced(unit(0.8))], new: [priced(tiers('volume', [1000, 0.9], [null, 0.5]))], expect: [['overage_price_changed', true]] },
+  ];
+}
 
 function changesOf(row: Row): [ChangeKind, boolean, string][] {
   const diff = diffManifests(manifest(row.old ?? [P()]), manifest(row.new));

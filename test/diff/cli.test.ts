@@ -164,14 +164,33 @@ describe('svcpkg diff with manifest files and folders', () => {
     expect(kinds((await diffJson(repo, 'a.json', 'a')).json)).toEqual([]);
   });
 
+  it('reads a format_version 1 manifest (before seat and overage prices) as priced per package, without overage', async () => {
+    const repo = await makeRepo({ 'a/meet.yaml': MEET });
+    const { manifest } = await compileInMemory({ paths: ['a'], catalogDir: DEFAULT_CATALOG_DIR, cwd: repo });
+    // What svcpkg wrote before version 2: no price_per, min_seats, max_seats, nor overage.
+    const v1 = JSON.parse(JSON.stringify(manifest), (key, value: unknown) => (['price_per', 'min_seats', 'max_seats', 'overage'].includes(key) ? undefined : value)) as {
+      format_version: number;
+    };
+    v1.format_version = 1;
+    expect(JSON.stringify(v1)).not.toContain('price_per');
+    await writeFile(path.join(repo, 'v1.json'), JSON.stringify(v1));
+    const same = await diffJson(repo, 'v1.json', 'a');
+    expect(same.code).toBe(0);
+    expect(kinds(same.json)).toEqual([]);
+    // A seat price in the new version is a change from the old manifest's per-package price.
+    await mkdir(path.join(repo, 'b'), { recursive: true });
+    await writeFile(path.join(repo, 'b', 'meet.yaml'), MEET.replace('price: 10', 'price: 10\nprice_per: seat'));
+    expect(kinds((await diffJson(repo, 'v1.json', 'b')).json)).toEqual(['meet-basic:price_per_changed']);
+  });
+
   it('exits 2 for a manifest file that is not JSON or not a manifest', async () => {
-    const repo = await makeRepo({ 'broken.json': '{', 'other.json': '{"format_version": 2}', 'bad.json': '{"format_version": 1, "packages": 3}', 'a/meet.yaml': MEET });
+    const repo = await makeRepo({ 'broken.json': '{', 'other.json': '{"format_version": 3}', 'bad.json': '{"format_version": 1, "packages": 3}', 'a/meet.yaml': MEET });
     const broken = await runInProcess(['diff', 'broken.json', 'a'], { cwd: repo });
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain('broken.json: not JSON');
     const other = await runInProcess(['diff', 'other.json', 'a'], { cwd: repo });
     expect(other.code).toBe(2);
-    expect(other.stderr).toContain('format_version 1');
+    expect(other.stderr).toContain('format_version 1 or 2 (found 3)');
     const bad = await runInProcess(['diff', 'bad.json', 'a'], { cwd: repo });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('not a valid svcpkg manifest');

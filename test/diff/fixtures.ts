@@ -1,5 +1,5 @@
 // Small manifests for the diff tests: a base package and helpers to vary it.
-import type { DiffFeature, DiffManifest, DiffPackage } from '../../src/diff/model.js';
+import type { DiffFeature, DiffManifest, DiffOverage, DiffPackage } from '../../src/diff/model.js';
 
 /** Options of a feature fixture. */
 export interface FeatureOptions {
@@ -8,10 +8,11 @@ export interface FeatureOptions {
   periodicity?: number;
   periodicity_type?: DiffFeature['periodicity_type'];
   unit?: string | null;
+  overage?: DiffOverage | null;
 }
 
 /** A resolved feature with its value. */
-export function feature(code: string, value: number | boolean, options: FeatureOptions = {}): DiffFeature {
+export function feature(code: string, value: number | boolean | 'seats', options: FeatureOptions = {}): DiffFeature {
   return {
     code,
     consumable: options.consumable ?? true,
@@ -19,7 +20,13 @@ export function feature(code: string, value: number | boolean, options: FeatureO
     periodicity_type: options.periodicity_type ?? 'monthly',
     feature_settings: { value_type: options.type ?? 'limit', unit: options.unit ?? null },
     value,
+    ...(options.overage !== undefined ? { overage: options.overage } : {}),
   };
+}
+
+/** An overage price with every key present, as the manifest writes it. */
+export function overage(price: Partial<DiffOverage>): DiffOverage {
+  return { model: 'per_unit', price: null, per: null, tiers: null, ...price };
 }
 
 /** A switch feature. */

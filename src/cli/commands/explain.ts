@@ -71,12 +71,16 @@ function renderJson(explanation: Explanation): string {
   return JSON.stringify({ format_version: EXPLAIN_FORMAT_VERSION, ...explanation }, null, 2) + '\n';
 }
 
-/** Catalog fields each feature carries; the text view shows only the value and the reset. */
-const FEATURE_DETAIL = /^\/features\/[^/]+\/(?!value$|periodicity_type$|periodicity$)/;
+/** Catalog fields each feature carries; the text view shows only the value, the reset and the overage price. */
+const FEATURE_DETAIL = /^\/features\/[^/]+\/(?!value$|periodicity_type$|periodicity$|overage(?:$|\/))/;
+/** An overage price's parts (docs/revenue.md): the text view leaves out the null ones (not priced, not used by the model). */
+const OVERAGE_PART = /^\/features\/[^/]+\/overage(?:$|\/)/;
 
-/** A table of `path  value  origin (note)`, features reduced to value and reset. */
+/** A table of `path  value  origin (note)`, features reduced to value, reset and overage price. */
 function renderText(explanation: Explanation): string {
-  const rows = explanation.values.filter((v) => !FEATURE_DETAIL.test(v.path)).map((v) => [dotted(v.path), shown(v.value), origin(v)] as const);
+  const rows = explanation.values
+    .filter((v) => !FEATURE_DETAIL.test(v.path) && !(v.value === null && OVERAGE_PART.test(v.path)))
+    .map((v) => [dotted(v.path), shown(v.value), origin(v)] as const);
   const pathWidth = Math.max(...rows.map((r) => r[0].length), 4);
   const valueWidth = Math.max(...rows.map((r) => r[1].length), 5);
   const lines = [

@@ -8,6 +8,8 @@ export const DEFAULTED_PROPERTIES = [
   'hidden',
   'retired',
   'price',
+  'price_per',
+  'min_seats',
   'signup_fee',
   'periodicity',
   'periodicity_type',

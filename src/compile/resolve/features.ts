@@ -1,8 +1,9 @@
 // A package's features: each expanded to its full catalog definition plus the package's value and
-// the effective reset settings (the package's long form overrides the catalog default, SPEC §2.1).
+// the effective reset settings (the package's long form overrides the catalog default, SPEC §2.1) and
+// its overage price with every key present (docs/revenue.md).
 import type { Catalog } from '../../catalog/model.js';
-import type { ResolvedFeature } from '../../generated/manifest.js';
-import type { FeatureValue } from '../../generated/service-package.js';
+import type { OveragePrice, OverageTier, ResolvedFeature } from '../../generated/manifest.js';
+import type { FeatureValue, Overage } from '../../generated/service-package.js';
 import { joinPointer } from '../../source/parse.js';
 import { compareKeys } from '../sort-keys.js';
 import { resolveCatalogFeature } from './catalog.js';
@@ -32,6 +33,7 @@ export function resolveFeatures(
       periodicity_type: long?.periodicity_type ?? base.periodicity_type,
       periodicity: long?.periodicity ?? base.periodicity,
       value: long ? long.value : (value as number | boolean | 'seats'),
+      overage: long?.overage ? resolveOverage(long.overage) : null,
     };
     entries.push([code, feature]);
     origins.set(pointer, 'catalog', 'catalog definition');
@@ -40,6 +42,36 @@ export function resolveFeatures(
       if (long?.[reset] !== undefined) origins.set(`${pointer}/${reset}`, 'package', 'long form, overrides the catalog');
       else origins.set(`${pointer}/${reset}`, 'catalog', 'default reset');
     }
+    if (long?.overage) {
+      origins.set(`${pointer}/overage`, 'package');
+      if (long.overage.model === undefined) origins.set(`${pointer}/overage/model`, 'schema', 'default model');
+      for (const key of ['price', 'per', 'tiers'] as const) {
+        if (long.overage[key] === undefined) origins.set(`${pointer}/overage/${key}`, 'schema', 'not used by this model');
+      }
+    } else {
+      origins.set(`${pointer}/overage`, 'schema', 'not priced');
+    }
   }
   return Object.fromEntries(entries);
+}
+
+/**
+ * An overage price as written → the manifest's shape: all four keys present, those the model does
+ * not use null, and each tier's open `up_to` null. The check stage has made sure the keys fit the
+ * model (SP3029), so only the model's own keys are carried over.
+ */
+function resolveOverage(written: Overage): OveragePrice {
+  const model = written.model ?? 'per_unit';
+  const tiered = model === 'graduated' || model === 'volume';
+  return {
+    model,
+    price: tiered ? null : (written.price ?? null),
+    per: model === 'package' ? (written.per ?? null) : null,
+    tiers: tiered && written.tiers ? resolveTiers(written.tiers) : null,
+  };
+}
+
+function resolveTiers([first, ...rest]: NonNullable<Overage['tiers']>): NonNullable<OveragePrice['tiers']> {
+  const tier = (t: typeof first): OverageTier => ({ up_to: t.up_to ?? null, price: t.price });
+  return [tier(first), ...rest.map(tier)];
 }

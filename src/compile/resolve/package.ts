@@ -30,7 +30,7 @@ export interface PackageResolution {
 }
 
 /** Properties that are optional and have no default: null when not written. */
-const NULLABLE = ['description', 'short_description', 'tier', 'currency', 'stock_qty'] as const;
+const NULLABLE = ['description', 'short_description', 'tier', 'max_seats', 'currency', 'stock_qty'] as const;
 
 /** Resolve a schema-valid package against the catalog with its ids. */
 export function resolvePackage(pkg: ServicePackage, ids: AssignedIds, catalog: Catalog): PackageResolution {
@@ -75,6 +75,9 @@ export function resolvePackage(pkg: ServicePackage, ids: AssignedIds, catalog: C
     short_description: optional('short_description'),
     tier: optional('tier'),
     price: take('price'),
+    price_per: take('price_per'),
+    min_seats: take('min_seats'),
+    max_seats: optional('max_seats'),
     signup_fee: take('signup_fee'),
     currency: optional('currency'),
     periodicity: take('periodicity'),

@@ -4,8 +4,8 @@
 
 /** The compiled manifest: every package fully resolved against the catalog. */
 export const manifest = {
-  "format_version": 1,
-  "inputs_hash": "sha256:731fd89608db0afa585c5140ae1f3302c9748fc529ac1a3d10a92205bf47497b",
+  "format_version": 2,
+  "inputs_hash": "sha256:9684c15f4cdb94ddfb63e5a5603bb713806f7c4aee92a5ec51762f9ae29bd497",
   "catalog": {
     "hash": "sha256:fb32c571886ecc7a9a528f6d9410f260cc4c34c4a45a7bec6280de026a127963",
     "features": [
@@ -152,6 +152,9 @@ export const manifest = {
       "short_description": null,
       "tier": 2,
       "price": 49.99,
+      "price_per": "seat",
+      "min_seats": 3,
+      "max_seats": 100,
       "signup_fee": 0,
       "currency": "EUR",
       "periodicity": 1,
@@ -195,7 +198,13 @@ export const manifest = {
             ]
           },
           "feature_metadata": {},
-          "value": 250
+          "value": 250,
+          "overage": {
+            "model": "package",
+            "price": 5,
+            "per": 50,
+            "tiers": null
+          }
         },
         "max_rooms": {
           "code": "max_rooms",
@@ -217,7 +226,8 @@ export const manifest = {
             ]
           },
           "feature_metadata": {},
-          "value": true
+          "value": true,
+          "overage": null
         },
         "max_storage": {
           "code": "max_storage",
@@ -242,7 +252,22 @@ export const manifest = {
             },
             "tier_label": "storage"
           },
-          "value": 1000
+          "value": 1000,
+          "overage": {
+            "model": "graduated",
+            "price": null,
+            "per": null,
+            "tiers": [
+              {
+                "up_to": 100,
+                "price": 0.1
+              },
+              {
+                "up_to": null,
+                "price": 0.05
+              }
+            ]
+          }
         },
         "recording": {
           "code": "recording",
@@ -264,7 +289,8 @@ export const manifest = {
             ]
           },
           "feature_metadata": {},
-          "value": true
+          "value": true,
+          "overage": null
         }
       },
       "notification_preferences": [],
@@ -285,6 +311,9 @@ export const manifest = {
       "short_description": null,
       "tier": 1,
       "price": 19.99,
+      "price_per": "package",
+      "min_seats": 1,
+      "max_seats": null,
       "signup_fee": 0,
       "currency": "EUR",
       "periodicity": 1,
@@ -331,7 +360,8 @@ export const manifest = {
             ]
           },
           "feature_metadata": {},
-          "value": 50
+          "value": 50,
+          "overage": null
         },
         "max_rooms": {
           "code": "max_rooms",
@@ -353,7 +383,8 @@ export const manifest = {
             ]
           },
           "feature_metadata": {},
-          "value": 10
+          "value": 10,
+          "overage": null
         },
         "max_storage": {
           "code": "max_storage",
@@ -378,7 +409,8 @@ export const manifest = {
             },
             "tier_label": "storage"
           },
-          "value": 100
+          "value": 100,
+          "overage": null
         },
         "recording": {
           "code": "recording",
@@ -400,7 +432,8 @@ export const manifest = {
             ]
           },
           "feature_metadata": {},
-          "value": true
+          "value": true,
+          "overage": null
         }
       },
       "notification_preferences": [
@@ -449,6 +482,9 @@ export const manifest = {
       "short_description": null,
       "tier": null,
       "price": 0,
+      "price_per": "package",
+      "min_seats": 1,
+      "max_seats": null,
       "signup_fee": 0,
       "currency": null,
       "periodicity": 1,
@@ -487,7 +523,8 @@ export const manifest = {
             },
             "tier_label": "storage"
           },
-          "value": 5
+          "value": 5,
+          "overage": null
         }
       },
       "notification_preferences": [],
