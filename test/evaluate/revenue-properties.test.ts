@@ -45,12 +45,13 @@ const eventsArb: fc.Arbitrary<UsageEvent[]> = fc
     fc.record({
       sub: fc.constantFrom('a', 'b', 'c'),
       code: fc.constantFrom('max_storage', 'max_participants', 'max_recordings', 'api_calls'),
-      step: fc.integer({ min: 0, max: 30 }),
+      step: fc.integer({ min: 0, max: 60 }),
       gb: fc.constantFrom(0.5, 1, 2.25, 3),
       remove: fc.boolean(),
       session: fc.constantFrom('s1', 's2', 's3'),
     }),
-    { maxLength: 120 },
+    // fast-check keeps arrays short by default: at least 30 events reach past the 10-day trial.
+    { minLength: 30, maxLength: 120 },
   )
   .map((raw) => {
     let hours = 0;
