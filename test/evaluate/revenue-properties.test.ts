@@ -112,6 +112,25 @@ describe('revenue invariants', () => {
     );
   });
 
+  it('the charge lines with their instants sum to each subscription’s charges', () => {
+    fc.assert(
+      fc.property(priceArb, eventsArb, (price, events) => {
+        const e = createEvaluator(manifest(priced('eur', 'EUR', price), priced('jpy', 'JPY', price)), subscriptions);
+        for (const event of events) e.record(event);
+        const report = e.report(END);
+        const lines = e.chargeLines(END);
+        for (const sub of report.subscriptions) {
+          const c = sub.charges;
+          const mine = lines.filter((l) => l.subscription === sub.id);
+          expect(mine.every((l) => l.at < END)).toBe(true);
+          for (const [kind, amount] of [['signup_fee', c.signup_fee], ['recurring', c.recurring], ['overage', c.overage]] as const) {
+            expect(mine.filter((l) => l.kind === kind).reduce((n, l) => n + l.minor, 0n)).toBe(numberToMinor(amount, c.currency));
+          }
+        }
+      }),
+    );
+  });
+
   it('changing only an overage price changes no decision', () => {
     fc.assert(
       fc.property(priceArb, priceArb, eventsArb, (one, other, events) => {

@@ -83,6 +83,17 @@ describe('simulate --migrate', () => {
     expect(stdout).toMatch(/Revenue\n {2}package +recurring +overage +signup fees +total\n {2}meet-premium +199.60 EUR → 209.60 EUR \(\+10.00 EUR\)/);
   });
 
+  it('draws the revenue per package and month of both runs in the HTML report', async () => {
+    const { code } = await simulate(['proposed.yaml', '--against', 'current', '--quiet', '--migrate', 'renewal', '--effective', '2026-03-01', '--html', 'r.html'], dir);
+    expect(code).toBe(0);
+    const html = await readFile(path.join(dir, 'r.html'), 'utf8');
+    const section = /<section class="card" aria-labelledby="revenue">.*?<\/section>/s.exec(html)?.[0] ?? '';
+    // January: signup fee 25 + the Jan 29 period; February unchanged; March and April at the new price.
+    const premium = /<tr><th scope="row">meet-premium<\/th>.*?<\/tr>/s.exec(section)?.[0] ?? '';
+    expect(premium).toContain('<td>74.90 EUR</td><td>49.90 EUR</td><td class="up">49.90 EUR → 54.90 EUR<br><small>+5.00 EUR</small></td>');
+    expect(premium).toContain('224.60 EUR → 234.60 EUR<br><small>+10.00 EUR</small>');
+  });
+
   it('keeps subscriptions to a package that only OLD has on OLD, with an info', async () => {
     const premium = path.join(dir, 'proposed', 'meet', 'premium.yaml');
     const text = await readFile(premium, 'utf8');
