@@ -65,6 +65,8 @@ describe('simulate --migrate', () => {
         change: { signup_fees: 0, recurring: 10, overage: 0, total: 10 },
       },
     ]);
+    // initech's access ends on Mar 15 (cancelled at the end of its period): it never renews onto NEW.
+    expect(c.subscriptions.find((s) => s.id === 'initech')!.terms).toEqual({ start: 'old', moved_at: null, kept_on_old: false });
     // A period starting on the date itself is the first one.
     expect(globex(await compare('--migrate', 'renewal', '--effective', '2026-03-29')).terms.moved_at).toBe('2026-03-29T00:00:00.000Z');
   });
