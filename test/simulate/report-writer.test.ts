@@ -46,7 +46,7 @@ const subscription = fc.record({
   features: fc.array(feature, { maxLength: 4 }),
 });
 const report = fc.record({
-  format_version: fc.constant(1),
+  format_version: fc.constant(2),
   end: fc.string(),
   totals: fc.record({ events: fc.nat(), accepted: fc.nat(), overage: fc.nat(), denied: fc.nat(), by_reason: fc.dictionary(fc.string(), fc.nat()) }),
   subscriptions: fc.array(subscription, { maxLength: 8 }),
@@ -129,7 +129,7 @@ describe('writeJson', () => {
     await writeJson(big, sink);
     expect(total).toBeGreaterThan(2 ** 29); // above V8's maximum string length: JSON.stringify would throw
     expect(longest).toBeLessThan((1 << 16) + 2 * sectionLength); // bounded by the chunk plus one section
-    expect(head.slice(0, 60)).toBe('{\n  "format_version": 1,\n  "end": "2026-05-01T00:00:00.000Z",'.slice(0, 60));
+    expect(head.slice(0, 60)).toBe('{\n  "format_version": 2,\n  "end": "2026-05-01T00:00:00.000Z",'.slice(0, 60));
     const end = '        }\n      ]\n    }\n  ]\n}\n';
     expect(tail.slice(-end.length)).toBe(end);
   });
