@@ -13,6 +13,7 @@ import { resolveFeatures, type OverrideWarning } from './overrides.js';
 import { buildReport, type SimulationReport, type Tally } from './report.js';
 import { FeatureState, SubscriptionState } from './state.js';
 import { RecentTransactions } from './recent-transactions.js';
+import { chargeLines, type ChargeLine } from './ledger.js';
 import { Stream } from './stream.js';
 import { termsOf } from './terms.js';
 import { parseTimestamp } from './timestamp.js';
@@ -44,6 +45,8 @@ export interface Evaluator {
   record(event: UsageEvent): Decision;
   /** The report as of `end` (exclusive, ms): phases, charges and status are cut there. Does not change state. */
   report(end: number): SimulationReport;
+  /** Every charge line due before `end` (exclusive, ms), subscription by subscription: what the report's charges sum. */
+  chargeLines(end: number): ChargeLine[];
   /** The phase of a subscription at `t`; undefined for an unknown id. */
   statusAt(subscriptionId: string, t: number): Phase | undefined;
   /** Current usage of a bucket (consumables: the window of the latest event); undefined when there is none. */
@@ -488,6 +491,10 @@ class EvaluatorImpl implements Evaluator {
   report(end: number): SimulationReport {
     if (!Number.isFinite(end)) throw new RangeError(`report end must be a finite instant, got ${end}`);
     return buildReport(this.subscriptions, this.ruleList, this.tally, end);
+  }
+
+  chargeLines(end: number): ChargeLine[] {
+    return this.subscriptions.flatMap((sub) => chargeLines(sub, end));
   }
 
   statusAt(subscriptionId: string, t: number): Phase | undefined {

@@ -8,6 +8,7 @@ export { addInterval, intervalIndex, windowAt, DAY_MS } from './calendar.js';
 export type { IndexedWindow, Window } from './calendar.js';
 export { parseTimestamp, parseIsoInstant } from './timestamp.js';
 export type { Phase, Charges } from './lifecycle.js';
+export type { ChargeLine } from './ledger.js';
 export type { RejectionReason } from './admission.js';
 export type { OverrideWarning, OverrideProblem } from './overrides.js';
 export { NO_CURRENCY, REPORT_FORMAT_VERSION, isoOf } from './report.js';

@@ -16,21 +16,28 @@ export interface FeatureOverage {
   unbilled: bigint;
 }
 
+/** One billing period's overage line of a feature. */
+export interface OverageLine {
+  /** When it is charged (ms): the period's end, or the end of access when earlier. */
+  at: number;
+  /** The amount in minor units. */
+  minor: bigint;
+}
+
 /**
- * Price a feature's accruals (time order). Within a period, units accrued under a second set of
- * terms continue the period's count: they cost what the new model charges for the period's
- * units beyond those already accrued (never below 0), so tiers are not restarted by a move.
- * Trial units (period -1) are charged 0.
+ * Price a feature's accruals (time order), one line per billing period. Within a period, units
+ * accrued under a second set of terms continue the period's count: they cost what the new model
+ * charges for the period's units beyond those already accrued (never below 0), so tiers are not
+ * restarted by a move. Trial units (period -1) are charged 0 and make no line.
  */
-export function featureOverage(
+export function overageLines(
   code: string,
   accruals: readonly Accrual[],
   terms: readonly Terms[],
   timeline: Timeline,
-  end: number,
   currency: string | null,
-): FeatureOverage {
-  const result: FeatureOverage = { charged: 0n, unbilled: 0n };
+): OverageLine[] {
+  const lines: OverageLine[] = [];
   const calendar = terms[0]!.pkg;
   let i = 0;
   while (i < accruals.length) {
@@ -48,9 +55,24 @@ export function featureOverage(
       before += units;
     }
     if (period < 0 || product === 0n) continue;
-    const line = toMinor(product, currency);
-    if (overageDueAt(calendar, timeline, period) < end) result.charged += line;
-    else result.unbilled += line;
+    lines.push({ at: overageDueAt(calendar, timeline, period), minor: toMinor(product, currency) });
+  }
+  return lines;
+}
+
+/** A feature's overage split into what is charged before `end` and what is not. */
+export function featureOverage(
+  code: string,
+  accruals: readonly Accrual[],
+  terms: readonly Terms[],
+  timeline: Timeline,
+  end: number,
+  currency: string | null,
+): FeatureOverage {
+  const result: FeatureOverage = { charged: 0n, unbilled: 0n };
+  for (const line of overageLines(code, accruals, terms, timeline, currency)) {
+    if (line.at < end) result.charged += line.minor;
+    else result.unbilled += line.minor;
   }
   return result;
 }

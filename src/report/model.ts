@@ -3,6 +3,7 @@
 import type { SimulationReport } from '../evaluate/index.js';
 import type { SimulationComparison } from '../simulate/comparison.js';
 import type { ChartKind, FeatureHistory } from '../simulate/usage-history.js';
+import type { RevenueRun } from './revenue.js';
 
 /** Which run: the scenario's own packages (`new`), or the ones given with `--against` (`old`). */
 export type RunRole = 'old' | 'new';
@@ -43,4 +44,6 @@ export interface HtmlReportData {
   features?: ReadonlyMap<string, FeatureInfo>;
   /** Subscriptions that were not charted (beyond the chart cap). */
   uncharted?: readonly string[];
+  /** Charge lines of each run, old first, for the revenue view (src/report/revenue.ts). */
+  revenue?: readonly RevenueRun[];
 }

@@ -9,6 +9,7 @@ import type { FeatureInfo, HtmlReportData, ReportRun, RunRole } from './model.js
 import { instantLabel } from './scale.js';
 import { STYLES } from './styles.js';
 import { renderSubscriptionSection, type SubscriptionRun } from './subscription-section.js';
+import { renderRevenue } from './revenue.js';
 import { renderChanges, renderTotals } from './summary.js';
 
 /** Hatching for the suspended and rejected phases, shared by every strip of the page. */
@@ -51,6 +52,7 @@ export function renderHtmlReport(data: HtmlReportData): string {
   body += renderTotals(report.totals, data.against?.report.totals);
   if (data.comparison) body += '<h3>Decisions that change</h3>' + renderChanges(data.comparison);
   body += '</section>';
+  if (data.revenue) body += renderRevenue(data.revenue);
 
   body += '<section class="card" aria-labelledby="legend"><h2 id="legend">Reading the charts</h2>';
   body += '<p class="muted">Each chart shows one subscription\'s use of one feature over time, on the same time axis as its lifecycle strip. Hover a marker for its transaction id. All times are UTC.</p>';

@@ -53,7 +53,7 @@ function termsText(sub: SubscriptionComparison): string {
   const t = sub.terms;
   if (t.start === 'new') return '';
   if (t.kept_on_old) return 'old (its package is not in new)';
-  return t.moved_at === null ? 'old for good (started before the effective date)' : `old → new at ${when(t.moved_at)}`;
+  return t.moved_at === null ? 'old for good' : `old → new at ${when(t.moved_at)}`;
 }
 
 /** `12 newly denied, 3 new overage` for the kinds that occurred. */

@@ -37,6 +37,8 @@ export function decisionLine(event: UsageEvent | null | undefined, decision: Dec
     usage_after: decision.usage_after,
     limit: decision.limit,
     window: decision.window === undefined ? undefined : { start: instant(decision.window.start), end: instant(decision.window.end) },
+    // Overage decisions: the units the event adds to the overage (docs/revenue.md).
+    overage_units: decision.overage_units,
   });
 }
 

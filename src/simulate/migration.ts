@@ -25,14 +25,18 @@ export interface MigrationPlan {
 
 /**
  * The start of the first billing period of `sub` under `pkg` that begins on or after `at` (the
- * trial is not a billing period: an `outside` trial's first period begins when it ends).
+ * trial is not a billing period: an `outside` trial's first period begins when it ends), or
+ * undefined when access ends before it: the subscription never renews onto the new terms.
  */
-export function firstPeriodFrom(pkg: EvaluatorPackage, sub: Subscription, at: number): number {
-  const { periodAnchor } = timelineOf(pkg, sub);
-  if (periodAnchor >= at) return periodAnchor;
-  // The period holding `at - 1` begins before `at`; the next one is the first on or after it.
-  const k = intervalIndex(periodAnchor, pkg.periodicity_type, pkg.periodicity, at - 1) + 1;
-  return addInterval(periodAnchor, pkg.periodicity_type, k * pkg.periodicity);
+export function firstPeriodFrom(pkg: EvaluatorPackage, sub: Subscription, at: number): number | undefined {
+  const { periodAnchor, accessEnd } = timelineOf(pkg, sub);
+  let start = periodAnchor;
+  if (periodAnchor < at) {
+    // The period holding `at - 1` begins before `at`; the next one is the first on or after it.
+    const k = intervalIndex(periodAnchor, pkg.periodicity_type, pkg.periodicity, at - 1) + 1;
+    start = addInterval(periodAnchor, pkg.periodicity_type, k * pkg.periodicity);
+  }
+  return start < accessEnd ? start : undefined;
 }
 
 /**
@@ -65,6 +69,11 @@ export function planMigration(
       return { ...sub, migration: { from } };
     }
     const at = policy === 'immediate' ? effective! : firstPeriodFrom(from, sub, effective!);
+    if (at === undefined) {
+      // Access ends before a period on or after the date: it stays on OLD (nothing renews).
+      terms.set(sub.id, { start: 'old', moved_at: null, kept_on_old: false });
+      return { ...sub, migration: { from } };
+    }
     terms.set(sub.id, { start: 'old', moved_at: isoOf(at), kept_on_old: false });
     return { ...sub, migration: { from, at } };
   });

@@ -7,6 +7,7 @@ import type { Decision, UsageEvent } from '../evaluate/decision.js';
 import { createEvaluator, type Evaluator } from '../evaluate/evaluator.js';
 import type { EvaluatorManifest, Subscription } from '../evaluate/model.js';
 import type { OverrideWarning } from '../evaluate/overrides.js';
+import type { ChargeLine } from '../evaluate/ledger.js';
 import type { SimulationReport } from '../evaluate/report.js';
 import { fromCloudEvent, type EventForm } from './event-form.js';
 import { nextDayStart } from './instant.js';
@@ -42,6 +43,8 @@ export interface RunOptions {
    * with `against`, also with the decision under those packages.
    */
   onDecision?: (event: UsageEvent | undefined, decision: Decision, line: number, against?: Decision) => void;
+  /** Also list every charge line with its instant (for the HTML report's revenue view). */
+  chargeLines?: boolean;
   /** Awaited after each chunk of input (to flush output written by `onDecision`). */
   afterChunk?: () => Promise<void> | void;
   /** Called every 1,024 events and after each chunk of input; the caller decides how often to show it. */
@@ -60,6 +63,10 @@ export interface RunResult {
   against?: SimulationReport;
   /** With `against`: the scenario's overrides those packages ignore (above their parent, …). */
   againstWarnings?: readonly OverrideWarning[];
+  /** With `chargeLines`: every charge line before `end`. */
+  chargeLines?: ChargeLine[];
+  /** With `chargeLines` and `against`: those of the run under the `against` packages. */
+  againstChargeLines?: ChargeLine[];
 }
 
 /**
@@ -120,6 +127,8 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     end,
     eventsAfterEnd: afterEnd,
     ...(other !== undefined ? { against: other.report(end), againstWarnings: other.warnings } : {}),
+    ...(options.chargeLines ? { chargeLines: evaluator.chargeLines(end) } : {}),
+    ...(options.chargeLines && other !== undefined ? { againstChargeLines: other.chargeLines(end) } : {}),
   };
 }
 

@@ -110,6 +110,9 @@ describe('the demo scenario', () => {
       limit: 5,
       window: { start: '2026-01-05T00:00:00.000Z', end: null },
     });
+    // Each overage decision carries its units: globex's 262-person meeting goes 12 over, one by one.
+    const overage = lines.map((l) => JSON.parse(l) as { decision: string; code: string; overage_units?: number }).filter((d) => d.decision === 'overage');
+    expect(overage.filter((d) => d.code === 'max_participants').map((d) => d.overage_units)).toEqual(Array.from({ length: 12 }, () => 1));
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

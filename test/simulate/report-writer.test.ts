@@ -46,7 +46,7 @@ const subscription = fc.record({
   features: fc.array(feature, { maxLength: 4 }),
 });
 const report = fc.record({
-  format_version: fc.constant(1),
+  format_version: fc.constant(2),
   end: fc.string(),
   totals: fc.record({ events: fc.nat(), accepted: fc.nat(), overage: fc.nat(), denied: fc.nat(), by_reason: fc.dictionary(fc.string(), fc.nat()) }),
   subscriptions: fc.array(subscription, { maxLength: 8 }),

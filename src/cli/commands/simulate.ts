@@ -219,6 +219,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       ...(dedupeWindowDays !== undefined ? { dedupeWindowDays } : {}),
       ...(against ? { against: against.manifest } : {}),
       ...(plan ? { subscriptions: plan.subscriptions } : {}),
+      ...(htmlFile ? { chargeLines: true } : {}),
       ...(listening ? { onDecision } : {}),
       ...(writer ? { afterChunk: () => writer.flush() } : {}),
       ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
@@ -276,6 +277,10 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       starts: new Map(scenario.subscriptions.map((s) => [s.id, s.starts_at])),
       features: featureInfos(scenario.manifest),
       uncharted: history.uncharted,
+      revenue: [
+        ...(result.againstChargeLines ? [{ role: 'old' as const, lines: result.againstChargeLines }] : []),
+        { role: 'new' as const, lines: result.chargeLines ?? [] },
+      ],
     });
     const display = path.relative(io.cwd, htmlFile) || htmlFile;
     await writeFilesAtomically([{ path: htmlFile, display, content: html }]);
