@@ -17,7 +17,7 @@ const SECRET = "FUZZ_SECRET_MARKER_7f3a9c41e0b2";
 const CATALOG = path.join(REPO_ROOT, "catalog");
 const ASKED = Number(process.env["SVCPKG_FUZZ_RUNS"] ?? "");
 /** Repositories checked through the library (in-process, fast). */
-const LIBRARY_RUNS = Number.isInteger(ASKED) && ASKED > 0 ? ASKED : 15;
+const LIBRARY_RUNS = Number.isInteger(ASKED) && ASKED > 0 ? ASKED : 10;
 /** Repositories checked through the built CLI (a few processes each: slower). */
 const CLI_RUNS =
   Number.isInteger(ASKED) && ASKED > 0 ? Math.max(1, Math.ceil(ASKED / 10)) : 1;
@@ -251,7 +251,7 @@ interface HostileRepo {
 
 const hostileRepo = (specials: Special[]): fc.Arbitrary<HostileRepo> =>
   fc.record({
-    files: fc.uniqueArray(fc.tuple(fileName, content(3000)), {
+    files: fc.uniqueArray(fc.tuple(fileName, content(1500)), {
       minLength: 1,
       maxLength: 6,
       selector: ([name]) => name.toLowerCase(),
