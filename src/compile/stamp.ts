@@ -1,8 +1,9 @@
 // The compile stamp (.svcpkg-cache/compile.json, safe to delete): when the inputs, the svcpkg
 // version and the outputs on disk are exactly what the last compile wrote, rendering and comparing
 // the outputs again is skipped. For 10,000 packages that is 200 MB of JSON and TypeScript.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { MAX_MACHINE_FILE_SIZE, readFileSafely } from '../source/safe-file.js';
 import { VERSION } from '../version.js';
 
 /** Folder of svcpkg's caches, beside the lockfile; never committed, always safe to delete. */
@@ -49,7 +50,10 @@ export function stampPath(lockfile: string): string {
 export function outputsUpToDate(stampFile: string, inputsHash: string, outputs: readonly string[]): boolean {
   let stamp: Stamp;
   try {
-    const parsed: unknown = JSON.parse(readFileSync(stampFile, 'utf8'));
+    // The safe path: a stamp that is a FIFO, a device or a link out of its folder counts as absent.
+    const read = readFileSafely(stampFile, { maxBytes: MAX_MACHINE_FILE_SIZE, root: path.dirname(stampFile) });
+    if (!read.ok) return false;
+    const parsed: unknown = JSON.parse(read.bytes.toString('utf8'));
     if (!isStamp(parsed)) return false;
     stamp = parsed;
   } catch {

@@ -1,6 +1,6 @@
 // Reading one side of a diff: a compiled manifest file, a packages folder (compiled in memory), or
 // a git revision (its packages read with git and compiled in memory, nothing checked out).
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { compileInMemory, READABLE_MANIFEST_VERSIONS, upgradeManifest } from '../compile/index.js';
@@ -9,6 +9,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { IoError, UsageError } from '../diagnostics/errors.js';
 import type { Manifest } from '../generated/manifest.js';
 import { checkValue } from '../schema/validate.js';
+import { MAX_MACHINE_FILE_SIZE, readFileSafely } from '../source/safe-file.js';
 import { listFiles, readBlobs, resolveCommit, workTreePrefix, type GitFile } from './git.js';
 import type { DiffManifest } from './model.js';
 
@@ -50,7 +51,7 @@ export async function readDiffInput(argument: string, context: DiffInputContext)
   if (argument === '') throw new UsageError('an empty argument is neither a file, a folder nor a git revision');
   const absolute = path.resolve(context.cwd, argument);
   const info = await stat(absolute).catch(() => undefined);
-  if (info?.isFile() && absolute.toLowerCase().endsWith('.json')) return readManifestFile(argument, absolute);
+  if (info?.isFile() && absolute.toLowerCase().endsWith('.json')) return readManifestFile(argument, absolute, context.cwd);
   if (info) return compilePackages(argument, absolute, info.isDirectory(), context);
   const commit = await resolveCommit(context.cwd, argument);
   if (commit) return compileRevision(argument, commit, context);
@@ -61,13 +62,16 @@ export async function readDiffInput(argument: string, context: DiffInputContext)
 }
 
 /** A compiled manifest file: JSON valid against the manifest schema, or an I/O failure (exit 2). */
-async function readManifestFile(label: string, absolute: string): Promise<DiffInput> {
+async function readManifestFile(label: string, absolute: string, cwd: string): Promise<DiffInput> {
+  // The safe path (docs/decisions.md, "untrusted input"): regular files only, size-capped, and a
+  // link found in the working folder only when it stays inside it.
+  const read = readFileSafely(absolute, { maxBytes: MAX_MACHINE_FILE_SIZE, root: cwd });
+  if (!read.ok) throw new IoError(`${label}: cannot read it (${read.errno ?? read.reason})`);
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(absolute, 'utf8'));
+    value = JSON.parse(read.bytes.toString('utf8'));
   } catch (error) {
-    const reason = error instanceof SyntaxError ? `not JSON: ${error.message}` : `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
-    throw new IoError(`${label}: ${reason}`);
+    throw new IoError(`${label}: not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   const version = (value as { format_version?: unknown } | null)?.format_version;
   if (typeof version !== 'number' || !READABLE_MANIFEST_VERSIONS.includes(version)) {

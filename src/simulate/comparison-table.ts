@@ -1,6 +1,8 @@
 // The comparison as text for people (`svcpkg simulate --against OLD`, the default format): totals
 // old and new, then per subscription its charges and the features whose decisions change, with
-// examples, then totals per package. A pure function of the comparison.
+// examples, then totals per package. A pure function of the comparison. Names, codes and event ids
+// come from YAML and event files: each is made printable.
+import { printable } from '../diagnostics/format/printable.js';
 import { DENIAL_REASONS, type ReportedLimit } from '../evaluate/index.js';
 import type { Charges } from '../evaluate/index.js';
 import type { ChangeCounts, Compared, DecisionChange, SimulationComparison, SubscriptionComparison } from './comparison.js';
@@ -35,7 +37,7 @@ function pair<T>(value: Compared<T>, format: (v: T) => string): string {
 function limitText(limit: ReportedLimit): string {
   if (limit === false) return 'not included';
   if (limit === true) return 'on';
-  return typeof limit === 'number' ? groupDigits(limit) : limit;
+  return typeof limit === 'number' ? groupDigits(limit) : printable(limit);
 }
 
 /** Charges as `79.60 EUR`: money always shows its currency (docs/revenue.md). */
@@ -65,8 +67,8 @@ export function changeSummary(counts: ChangeCounts): string {
 /** Render the comparison as text. */
 export function formatComparisonTable(comparison: SimulationComparison): string {
   const out: string[] = [];
-  out.push(`Comparison of ${comparison.scenario} until ${when(comparison.end)} (exclusive)`);
-  out.push(`  old  ${comparison.old.packages}`, `  new  ${comparison.new.packages}`);
+  out.push(`Comparison of ${printable(comparison.scenario)} until ${when(comparison.end)} (exclusive)`);
+  out.push(`  old  ${printable(comparison.old.packages)}`, `  new  ${printable(comparison.new.packages)}`);
   const m = comparison.migration;
   if (m.policy !== 'all') out.push(`  migration  ${m.policy} from ${when(m.effective!)}`);
   out.push('');
@@ -77,7 +79,7 @@ export function formatComparisonTable(comparison: SimulationComparison): string 
   for (const sub of comparison.subscriptions) out.push('', ...subscriptionBlock(sub));
   if (comparison.other_changes.length > 0) {
     out.push('', 'Events that name no subscription or feature of the scenario');
-    out.push(...changeRows(comparison.other_changes.map((c) => ({ ...c, label: `${c.subscription ?? '?'} ${c.feature ?? '?'}` }))));
+    out.push(...changeRows(comparison.other_changes.map((c) => ({ ...c, label: printable(`${c.subscription ?? '?'} ${c.feature ?? '?'}`) }))));
   }
   out.push('', 'Packages', ...packagesTable(comparison));
   const revenue = revenueTable(comparison);
@@ -106,7 +108,7 @@ function totalsTable(comparison: SimulationComparison): string[] {
 
 /** The lines of one subscription. */
 function subscriptionBlock(sub: SubscriptionComparison): string[] {
-  const lines = [`${sub.id} · ${sub.package} · ${pair(sub.status_at_end, String)}`];
+  const lines = [`${printable(sub.id)} · ${printable(sub.package)} · ${pair(sub.status_at_end, String)}`];
   const terms = termsText(sub);
   if (terms !== '') lines.push(`  terms     ${terms}`);
   const c = sub.charges;
@@ -135,7 +137,7 @@ function subscriptionBlock(sub: SubscriptionComparison): string[] {
     }
     if (f.overage_charge.old !== f.overage_charge.new) facts.push(`overage charge ${pair(f.overage_charge, money)}`);
     if (f.changes.length === 0) facts.push('no decision changes');
-    lines.push(`  ${f.code}   ${facts.join(' · ')}`);
+    lines.push(`  ${printable(f.code)}   ${facts.join(' · ')}`);
     lines.push(...changeRows(f.changes.map((change) => ({ ...change, label: '' }))).map((line) => `  ${line}`));
   }
   return lines;
@@ -146,7 +148,7 @@ function changeRows(changes: readonly (DecisionChange & { label: string })[]): s
   const rows = changes.map((c) => {
     const shown = c.examples.slice(0, EXAMPLES_SHOWN);
     const more = c.count > shown.length ? (shown.length > 0 ? ', …' : '…') : '';
-    return [c.label, CHANGE_WORDS[c.change], `${c.old} → ${c.new}`, groupDigits(c.count), shown.join(', ') + more];
+    return [c.label, CHANGE_WORDS[c.change], `${c.old} → ${c.new}`, groupDigits(c.count), printable(shown.join(', ')) + more];
   });
   const hasLabels = changes.some((c) => c.label !== '');
   return columns(hasLabels ? rows : rows.map((r) => r.slice(1)), '  ', hasLabels ? [false, false, false, true, false] : [false, false, true, false]);
@@ -161,7 +163,7 @@ function packagesTable(comparison: SimulationComparison): string[] {
         ? '–'
         : pkg.charges.map((t) => `${pair(t, moneyIn(t.currency))}${t.change === 0 ? '' : ` (${signed(t.change, moneyIn(t.currency))})`}`).join(', ');
     rows.push([
-      pkg.package,
+      printable(pkg.package),
       groupDigits(pkg.subscriptions),
       charges,
       pair(pkg.accepted, groupDigits),

@@ -1,7 +1,7 @@
 // Loading a scenario (SPEC §8.2): read and parse the YAML keeping positions, check it against
 // schemas/scenario.schema.json, load its packages, run the semantic rules, and turn the
 // evaluator's ignored overrides into located warnings. Every problem is reported in one run.
-import { access } from 'node:fs/promises';
+import { closeSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
@@ -12,6 +12,7 @@ import { checkDocument } from '../schema/validate.js';
 import { SOURCE_CODES } from '../source/codes.js';
 import { parseSource, type SourceDocument } from '../source/parse.js';
 import { readSourceText } from '../source/read.js';
+import { openFileSafely } from '../source/safe-file.js';
 import { SIMULATE_CODES } from './codes.js';
 import { parseScenarioInstant } from './instant.js';
 import { loadPackageSource } from './package-source.js';
@@ -151,12 +152,15 @@ export async function loadScenario(file: string, options: ScenarioLoadOptions): 
   let events: EventSource | undefined;
   if (typeof value.events === 'string' && !invalid('/events')) {
     const eventsPath = path.resolve(dir, value.events);
-    try {
-      await access(eventsPath);
+    // The safe path (docs/decisions.md, "untrusted input"): a regular file, and a link found in the
+    // repository only when it stays inside it; a FIFO or device is refused, never waited on.
+    const opened = openFileSafely(eventsPath, { maxBytes: Infinity, root: options.cwd });
+    if (opened.ok) {
+      closeSync(opened.fd);
       events = { kind: 'file', path: eventsPath, display: path.relative(options.cwd, eventsPath) || eventsPath };
-    } catch (error) {
+    } else {
       ioFailure = true;
-      diagnostics.push(at(doc, SIMULATE_CODES.unreadableEvents.code, '/events', `cannot read the events file ${path.relative(options.cwd, eventsPath) || eventsPath} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
+      diagnostics.push(at(doc, SIMULATE_CODES.unreadableEvents.code, '/events', `cannot read the events file ${path.relative(options.cwd, eventsPath) || eventsPath} (${opened.errno ?? opened.reason})`, {
         hint: 'fix the path: it is relative to the scenario file',
       }));
     }

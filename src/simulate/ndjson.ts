@@ -4,6 +4,8 @@
 // `forEachValue` parses the lines too, a few dozen at a time (see PARSE_BATCH).
 import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
+import { IoError } from '../diagnostics/errors.js';
+import { openFileSafely } from '../source/safe-file.js';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 
@@ -143,9 +145,15 @@ export interface TextFileReader {
   bytesRead(): number;
 }
 
-/** Open a file for reading as text chunks, decompressed when its name ends in `.gz`. */
+/**
+ * Open a file for reading as text chunks, decompressed when its name ends in `.gz`. Opened through
+ * the safe path: a FIFO, device or socket swapped in after the scenario was checked is refused
+ * (IoError, exit 2), never waited on; size is not capped (event files are streamed).
+ */
 export function openTextFile(file: string): TextFileReader {
-  const raw = createReadStream(file, { highWaterMark: CHUNK_SIZE });
+  const opened = openFileSafely(file, { maxBytes: Infinity });
+  if (!opened.ok) throw new IoError(`cannot read the events file ${file}: ${opened.reason}`);
+  const raw = createReadStream(file, { fd: opened.fd, highWaterMark: CHUNK_SIZE });
   const bytesRead = (): number => raw.bytesRead;
   if (!file.endsWith('.gz')) return { chunks: decodeUtf8(raw), bytesRead };
   const gunzip = createGunzip({ chunkSize: CHUNK_SIZE });

@@ -1,7 +1,6 @@
 // The packages a scenario is evaluated against: a compiled manifest read from disk, or a packages
 // folder compiled in memory (SPEC §8.2). Problems are located at the scenario's `manifest` or
 // `packages` value.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compileInMemory } from '../compile/in-memory.js';
 import { upgradeManifest } from '../compile/manifest-upgrade.js';
@@ -9,6 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EvaluatorManifest } from '../evaluate/model.js';
 import { checkValue } from '../schema/validate.js';
 import type { SourceDocument } from '../source/parse.js';
+import { MAX_MACHINE_FILE_SIZE, readFileSafely } from '../source/safe-file.js';
 import { SIMULATE_CODES } from './codes.js';
 
 /** The outcome of loading a scenario's packages. */
@@ -71,13 +71,14 @@ async function readManifest(doc: SourceDocument, relative: string, options: Pack
     ],
     ioFailure,
   });
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+  // The safe path (docs/decisions.md, "untrusted input"): regular files only, and a link found in the
+  // repository is followed only when it stays inside it (a scenario may name a file outside on purpose).
+  const read = readFileSafely(file, { maxBytes: MAX_MACHINE_FILE_SIZE, root: options.cwd });
+  if (!read.ok) {
+    const reason = read.errno ?? read.reason;
     return problem(`cannot read the manifest ${path.relative(options.cwd, file) || file} (${reason})`, 'run `svcpkg compile` first, or fix the path (relative to the scenario file)', true);
   }
+  const text = read.bytes.toString('utf8');
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -1,6 +1,7 @@
 // The report as text for people (the default output of `svcpkg simulate`): totals, then one block
 // per subscription with its phases, charges, notifications and a table of the features that
-// received events. A pure function of the report.
+// received events. A pure function of the report. Names and codes come from YAML: each is made printable.
+import { printable } from '../diagnostics/format/printable.js';
 import { DENIAL_REASONS } from '../evaluate/decision.js';
 import { formatAmount } from '../evaluate/money.js';
 import type { FeatureReport, SimulationReport, SubscriptionReport } from '../evaluate/report.js';
@@ -33,7 +34,7 @@ export function when(iso: string): string {
 export function formatTable(report: SimulationReport, options: TableOptions = {}): string {
   const t = report.totals;
   const out: string[] = [];
-  out.push(`Simulation${options.scenario ? ` of ${options.scenario}` : ''} until ${when(report.end)} (exclusive)`);
+  out.push(`Simulation${options.scenario ? ` of ${printable(options.scenario)}` : ''} until ${when(report.end)} (exclusive)`);
   const reasons = DENIAL_REASONS.filter((r) => t.by_reason[r] > 0).map((r) => `${r} ${groupDigits(t.by_reason[r])}`);
   out.push(
     `${groupDigits(t.events)} events: ${groupDigits(t.accepted)} accepted, ${groupDigits(t.overage)} overage, ${groupDigits(t.denied)} denied${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}`,
@@ -49,8 +50,8 @@ export function formatTable(report: SimulationReport, options: TableOptions = {}
 
 /** The lines of one subscription. */
 function subscriptionBlock(sub: SubscriptionReport): string[] {
-  const status = sub.status_at_end + (sub.rejected_reason ? ` (${sub.rejected_reason})` : '') + (sub.oversold ? ', oversold' : '');
-  const lines = [`${sub.id} · ${sub.package} · ${status}`];
+  const status = sub.status_at_end + (sub.rejected_reason ? ` (${printable(sub.rejected_reason)})` : '') + (sub.oversold ? ', oversold' : '');
+  const lines = [`${printable(sub.id)} · ${printable(sub.package)} · ${status}`];
   if (sub.phases.length > 0) {
     lines.push(`  phases    ${sub.phases.map((p) => `${p.phase} ${when(p.start)} → ${when(p.end)}`).join(', ')}`);
   }
@@ -68,11 +69,11 @@ function subscriptionBlock(sub: SubscriptionReport): string[] {
   );
   for (const n of sub.notifications) {
     const what = [n.event, n.feature, n.threshold === undefined ? undefined : `${n.threshold}%`].filter(Boolean).join(' ');
-    lines.push(`  notice    ${when(n.at)} ${what} (${n.channels.join(', ')})`);
+    lines.push(`  notice    ${when(n.at)} ${printable(what)} (${printable(n.channels.join(', '))})`);
   }
   const used = sub.features.filter((f) => f.accepted + f.overage + f.denied > 0);
   if (used.length > 0) lines.push(...featureTable(used, c.overage > 0 ? c.currency : undefined));
-  const idle = sub.features.filter((f) => f.accepted + f.overage + f.denied === 0).map((f) => f.code);
+  const idle = sub.features.filter((f) => f.accepted + f.overage + f.denied === 0).map((f) => printable(f.code));
   if (idle.length > 0) lines.push(`  ${idle.length} other feature${idle.length === 1 ? '' : 's'} without events: ${idle.join(', ')}`);
   return lines;
 }
@@ -85,8 +86,8 @@ function featureTable(features: readonly FeatureReport[], currency?: string | nu
   const priced = currency !== undefined;
   const header = ['feature', 'limit', 'usage', 'peak', 'accepted', 'overage', 'denied', 'overage amount', ...(priced ? ['overage charge'] : [])];
   const rows = features.map((f) => [
-    f.code,
-    f.limit === false ? 'not included' : f.limit === true ? 'on' : typeof f.limit === 'number' ? groupDigits(f.limit) : f.limit,
+    printable(f.code),
+    f.limit === false ? 'not included' : f.limit === true ? 'on' : typeof f.limit === 'number' ? groupDigits(f.limit) : printable(f.limit),
     f.usage === null ? '–' : groupDigits(f.usage),
     groupDigits(f.peak),
     groupDigits(f.accepted),

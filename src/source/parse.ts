@@ -139,6 +139,10 @@ function parseNormalized(file: string, text: string, options: ParseOptions): Sou
       prettyErrors: false,
       version: '1.2',
       schema: 'core',
+      // Without this the package turns YAML 1.1 tags (`!!binary`, `!!timestamp`, `!!set`, `!!omap`)
+      // into Buffers, Dates and Maps: not package data, and not the same after crossing to a worker
+      // thread (a Buffer arrives as a Uint8Array). Unresolved, they are strings with a warning.
+      resolveKnownTags: false,
       logLevel: 'silent',
       keepSourceTokens: false,
     });

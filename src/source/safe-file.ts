@@ -7,10 +7,27 @@ import { IoError } from '../diagnostics/errors.js';
 /** Why a file was not read. */
 export type RefusalKind = 'tooLarge' | 'symlinkOutside' | 'notRegular' | 'unreadable';
 
+/** Why a file was not read: the kind, a sentence for people, and the error code when the system gave one. */
+export interface Refusal {
+  ok: false;
+  kind: RefusalKind;
+  reason: string;
+  size?: number;
+  /** The system's error code (`ENOENT`…) for an `unreadable` file. */
+  errno?: string;
+}
+
 /** The bytes of a file, or why there are none. */
-export type SafeRead =
-  | { ok: true; bytes: Buffer }
-  | { ok: false; kind: RefusalKind; reason: string; size?: number };
+export type SafeRead = { ok: true; bytes: Buffer } | Refusal;
+
+/** A file opened for reading (the caller closes `fd`), or why it was not. */
+export type SafeOpen = { ok: true; fd: number; size: number } | Refusal;
+
+/**
+ * Largest file svcpkg wrote itself and reads back (lockfile, manifest, result cache, stamp): far
+ * above any real one, low enough that a forged or swapped file cannot exhaust memory.
+ */
+export const MAX_MACHINE_FILE_SIZE = 256 * 1024 * 1024;
 
 /** Where a file may be read from, and how much of it. */
 export interface SafeReadOptions {
@@ -44,10 +61,11 @@ function errnoOf(error: unknown): string {
 }
 
 /**
- * Read a file safely. Never throws, never blocks on a FIFO, never reads a device, never reads more
- * than `maxBytes + 1` bytes, and never follows a link out of `root`.
+ * Open a file safely, for a reader that streams it (usage events) or reads it whole
+ * (`readFileSafely`): lstat before open, regular files only, never a link out of `root`, never
+ * blocking on a FIFO, and the file opened is the file checked. `maxBytes` may be Infinity.
  */
-export function readFileSafely(absolute: string, options: SafeReadOptions): SafeRead {
+export function openFileSafely(absolute: string, options: SafeReadOptions): SafeOpen {
   let target = absolute;
   let info: Stats;
   try {
@@ -60,7 +78,7 @@ export function readFileSafely(absolute: string, options: SafeReadOptions): Safe
       info = statSync(target);
     }
   } catch (error) {
-    return { ok: false, kind: 'unreadable', reason: `cannot read the file (${errnoOf(error)})` };
+    return unreadable(error);
   }
   if (!info.isFile()) return { ok: false, kind: 'notRegular', reason: `${kindOf(info)}, not a regular file: not read` };
   if (info.size > options.maxBytes) return tooLarge(info.size, options.maxBytes);
@@ -71,8 +89,25 @@ export function readFileSafely(absolute: string, options: SafeReadOptions): Safe
     const opened = fstatSync(fd);
     // The file checked must be the file opened (it may have been replaced in between).
     if (!opened.isFile() || opened.ino !== info.ino || opened.dev !== info.dev) {
+      closeSync(fd);
       return { ok: false, kind: 'unreadable', reason: 'cannot read the file (it changed while being read)' };
     }
+    return { ok: true, fd, size: opened.size };
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    return unreadable(error);
+  }
+}
+
+/**
+ * Read a file safely. Never throws, never blocks on a FIFO, never reads a device, never reads more
+ * than `maxBytes + 1` bytes, and never follows a link out of `root`.
+ */
+export function readFileSafely(absolute: string, options: SafeReadOptions): SafeRead {
+  const opened = openFileSafely(absolute, options);
+  if (!opened.ok) return opened;
+  const fd = opened.fd;
+  try {
     const bytes = Buffer.allocUnsafe(Math.min(opened.size, options.maxBytes) + 1);
     let length = 0;
     while (length < bytes.length) {
@@ -84,13 +119,18 @@ export function readFileSafely(absolute: string, options: SafeReadOptions): Safe
     if (length > options.maxBytes) return tooLarge(length, options.maxBytes);
     return { ok: true, bytes: bytes.subarray(0, length) };
   } catch (error) {
-    return { ok: false, kind: 'unreadable', reason: `cannot read the file (${errnoOf(error)})` };
+    return unreadable(error);
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    closeSync(fd);
   }
 }
 
-function tooLarge(size: number, maxBytes: number): SafeRead {
+function unreadable(error: unknown): Refusal {
+  const errno = errnoOf(error);
+  return { ok: false, kind: 'unreadable', reason: `cannot read the file (${errno})`, errno };
+}
+
+function tooLarge(size: number, maxBytes: number): Refusal {
   return { ok: false, kind: 'tooLarge', reason: `file is ${size} bytes, above the ${maxBytes}-byte cap`, size };
 }
 

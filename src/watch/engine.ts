@@ -2,7 +2,7 @@
 // packages folder, the catalog, the lockfile or the config. Files whose text is unchanged are not
 // parsed again (the check cache); cross-package rules always run; nothing is emitted with errors.
 import { watch, type FSWatcher } from 'chokidar';
-import { lstat, readFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CheckedFile } from '../check/run.js';
 import { checkRepo, type RepoCheck } from '../check/repo.js';
@@ -10,6 +10,7 @@ import type { ConfigLoad, ResolvedConfig } from '../config/load.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { FILE_START, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { SOURCE_CODES } from '../source/codes.js';
+import { MAX_MACHINE_FILE_SIZE, readFileSafely } from '../source/safe-file.js';
 import { displayPath } from '../source/discover.js';
 import { WORKFLOW_CODES } from '../workflow/codes.js';
 import { Debounce } from './debounce.js';
@@ -382,10 +383,8 @@ function rawEventPath(name: string, watchedPath: string): string {
   return path.basename(watchedPath) === name ? watchedPath : path.join(watchedPath, name);
 }
 
-async function readText(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+/** The lockfile's text through the safe path (a FIFO or a link out of its folder is never read or waited on). */
+function readText(file: string): string | undefined {
+  const read = readFileSafely(file, { maxBytes: MAX_MACHINE_FILE_SIZE, root: path.dirname(file) });
+  return read.ok ? read.bytes.toString('utf8') : undefined;
 }

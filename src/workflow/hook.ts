@@ -1,10 +1,12 @@
 // Installing and removing the pre-commit hook in the repository's hooks folder, chaining any hook
 // already there (SPEC §7). The folder comes from `git rev-parse --git-path hooks`, which follows
 // linked worktrees and `core.hooksPath`.
-import { chmod, lstat, mkdir, readFile, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../assets.js';
 import { IoError, UsageError } from '../diagnostics/errors.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../source/read.js';
+import { readFileSafely } from '../source/safe-file.js';
 import { findWorkTree, gitText } from './git.js';
 import { CHAINED_HOOK_NAME, createdItsFolder, HOOK_NAME, isSvcpkgHook, renderHookScript } from './hook-script.js';
 
@@ -117,16 +119,18 @@ async function writeExecutable(file: string, text: string): Promise<void> {
   }
 }
 
+/**
+ * A hook's current text, through the safe path: a FIFO or device is refused, never waited on. A
+ * hook may link anywhere (hook managers link theirs), so no folder bounds it.
+ */
 async function readIfExists(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      // A dangling symbolic link is still a hook somebody put there: treat it as existing.
-      return (await exists(file)) ? '' : undefined;
-    }
-    throw error;
+  const read = readFileSafely(file, { maxBytes: DEFAULT_MAX_FILE_SIZE });
+  if (read.ok) return read.bytes.toString('utf8');
+  if (read.errno === 'ENOENT') {
+    // A dangling symbolic link is still a hook somebody put there: treat it as existing.
+    return (await exists(file)) ? '' : undefined;
   }
+  throw new IoError(`cannot read ${file}: ${read.reason}`);
 }
 
 async function exists(file: string): Promise<boolean> {

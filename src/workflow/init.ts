@@ -1,6 +1,9 @@
 // `svcpkg init`: writing the scaffold into a folder — all or nothing, never over an existing file.
-import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { IoError } from '../diagnostics/errors.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../source/read.js';
+import { readFileSafely } from '../source/safe-file.js';
 import { findWorkTree } from './git.js';
 import { installHook, type HookInstallAction, type HookOutcome } from './hook.js';
 import type { ScaffoldFile } from './scaffold.js';
@@ -126,11 +129,10 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
+/** A scaffolded file's current text, through the safe path: a FIFO or device there is refused, never waited on. */
 async function readIfExists(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const read = readFileSafely(file, { maxBytes: DEFAULT_MAX_FILE_SIZE });
+  if (read.ok) return read.bytes.toString('utf8');
+  if (read.errno === 'ENOENT') return undefined;
+  throw new IoError(`cannot read ${file}: ${read.reason}`);
 }

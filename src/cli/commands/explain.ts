@@ -1,6 +1,7 @@
 // `svcpkg explain CODE`: the resolved package, each value with its origin (SPEC §7).
 import { explainPackage, type Explanation, type ExplainedValue } from '../../compile/explain.js';
 import { UsageError } from '../../diagnostics/errors.js';
+import { printable } from '../../diagnostics/format/printable.js';
 import { parseCommandArgs } from '../args.js';
 import { CATALOG_OPTION, CONFIG_OPTION, HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import type { CommandIO } from '../io.js';
@@ -53,11 +54,11 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   }
   if (result.notFound) {
     const hint = result.notFound.hint ?? (result.notFound.known.length > 0 ? `known packages: ${result.notFound.known.join(', ')}` : 'the packages folder holds no package');
-    io.stderr.write(`svcpkg: no package has the code \`${code}\`; ${hint}\n`);
+    io.stderr.write(`svcpkg: no package has the code \`${printable(code)}\`; ${printable(hint)}\n`);
     return 1;
   }
   if (!result.explanation) {
-    io.stderr.write(`svcpkg: \`${code}\` cannot be explained until these errors are fixed:\n`);
+    io.stderr.write(`svcpkg: \`${printable(code)}\` cannot be explained until these errors are fixed:\n`);
     printDiagnostics(result.diagnostics, diagnosticFormat, io, { files: 0, packages: 0, root: config.root });
     return 1;
   }
@@ -80,11 +81,11 @@ const OVERAGE_PART = /^\/features\/[^/]+\/overage(?:$|\/)/;
 function renderText(explanation: Explanation): string {
   const rows = explanation.values
     .filter((v) => !FEATURE_DETAIL.test(v.path) && !(v.value === null && OVERAGE_PART.test(v.path)))
-    .map((v) => [dotted(v.path), shown(v.value), origin(v)] as const);
+    .map((v) => [printable(dotted(v.path)), shown(v.value), printable(origin(v))] as const);
   const pathWidth = Math.max(...rows.map((r) => r[0].length), 4);
   const valueWidth = Math.max(...rows.map((r) => r[1].length), 5);
   const lines = [
-    `${explanation.code} — ${explanation.file}:${explanation.line}`,
+    `${printable(explanation.code)} — ${printable(explanation.file)}:${explanation.line}`,
     '',
     `  ${'path'.padEnd(pathWidth)}  ${'value'.padEnd(valueWidth)}  origin`,
     ...rows.map(([p, v, o]) => `  ${p.padEnd(pathWidth)}  ${v.padEnd(valueWidth)}  ${o}`),
@@ -108,7 +109,7 @@ const VALUE_WIDTH = 48;
 
 function shown(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  const line = text.replace(/\s+/g, ' ');
+  const line = printable(text.replace(/\s+/g, ' '));
   return line.length > VALUE_WIDTH ? `${line.slice(0, VALUE_WIDTH - 1)}…` : line;
 }
 

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import path from 'node:path';
 import { IoError } from '../../diagnostics/errors.js';
+import { MAX_MACHINE_FILE_SIZE, readFileSafely } from '../../source/safe-file.js';
 
 /** A file to write. */
 export interface OutputFile {
@@ -42,7 +43,14 @@ export interface WriterFs {
 
 /** The real file system. */
 export const nodeWriterFs: WriterFs = {
-  readFile: (file) => fs.readFile(file),
+  // The safe path: an output that is a FIFO, a device or a link out of its folder is never read or
+  // waited on; it counts as absent, and the rename then replaces the entry itself, not its target.
+  readFile: async (file) => {
+    const read = readFileSafely(file, { maxBytes: MAX_MACHINE_FILE_SIZE, root: path.dirname(file) });
+    if (read.ok) return read.bytes;
+    const absent = read.kind !== 'unreadable' || read.errno === 'ENOENT' || read.errno === 'ENOTDIR';
+    throw Object.assign(new Error(`${file}: ${read.reason}`), { code: absent ? 'ENOENT' : read.errno });
+  },
   mkdir: async (dir) => {
     await fs.mkdir(dir, { recursive: true });
   },

@@ -3,10 +3,11 @@
 // A file created with O_EXCL holds the owner's pid; a lock whose owner is dead, or that has not
 // been refreshed for STALE_MS, is broken — under a second O_EXCL file, so two waiters never both do.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, stat, unlink, utimes } from 'node:fs/promises';
+import { mkdir, open, stat, unlink, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { IoError } from '../../diagnostics/errors.js';
+import { readFileSafely } from '../../source/safe-file.js';
 
 /** How long a second writer waits for the first before giving up with exit 2. */
 export const LOCK_WAIT_MS = 10_000;
@@ -14,6 +15,8 @@ export const LOCK_WAIT_MS = 10_000;
 export const LOCK_STALE_MS = 30_000;
 const HEARTBEAT_MS = 5_000;
 const POLL_MS = 50;
+/** Largest lock file read: it holds one small JSON owner record. */
+const OWNER_MAX_BYTES = 64 * 1024;
 
 /** What the lock file holds. */
 interface LockOwner {
@@ -98,7 +101,10 @@ async function tryCreate(file: string, content: string): Promise<boolean> {
 /** The owner recorded in the lock file; 'gone' when it vanished; undefined when unreadable (being written). */
 async function readOwner(file: string): Promise<LockOwner | 'gone' | undefined> {
   try {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<LockOwner> | null;
+    // The safe path: a lock file planted as a FIFO or a link must not block or leak (it is then unreadable).
+    const read = readFileSafely(file, { maxBytes: OWNER_MAX_BYTES, root: path.dirname(file) });
+    if (!read.ok) return read.errno === 'ENOENT' ? 'gone' : undefined;
+    const parsed = JSON.parse(read.bytes.toString('utf8')) as Partial<LockOwner> | null;
     if (parsed && typeof parsed.pid === 'number' && typeof parsed.nonce === 'string') {
       return { pid: parsed.pid, host: String(parsed.host ?? ''), nonce: parsed.nonce, since: String(parsed.since ?? '') };
     }

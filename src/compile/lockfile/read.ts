@@ -1,6 +1,6 @@
 // Reading svcpkg.lock.json: a missing file is an empty lockfile; anything unreadable, corrupt or
 // hand-edited into an invalid shape is a located error, never silently regenerated (SPEC §6.2).
-import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Diagnostic, Span } from '../../diagnostics/diagnostic.js';
 import { FILE_START } from '../../diagnostics/diagnostic.js';
 import { IoError } from '../../diagnostics/errors.js';
@@ -10,6 +10,7 @@ import { displayPath } from '../../source/discover.js';
 import { joinPointer, parseSource, type LocateTarget, type SourceDocument } from '../../source/parse.js';
 import { LineIndex } from '../../source/position.js';
 import { decodeSourceBytes } from '../../source/read.js';
+import { MAX_MACHINE_FILE_SIZE, readFileSafely } from '../../source/safe-file.js';
 import { COMPILE_CODES } from '../codes.js';
 import { findJsonSyntaxError } from './json-error.js';
 import { emptyLockfile, LOCKFILE_FORMAT_VERSION, serializeLockfile } from './serialize.js';
@@ -37,17 +38,16 @@ const CONFLICT_MARKER = /^(<{7}|={7}|>{7})(?: |$)/m;
 /** Read and check the lockfile at `absolutePath`. Throws IoError only when it exists but cannot be read. */
 export async function readLockfile(absolutePath: string, cwd: string): Promise<LockfileSource> {
   const file = displayPath(absolutePath, cwd);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(absolutePath);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
+  // The safe path (docs/decisions.md, "untrusted input"): a lockfile that is a FIFO, a device or a
+  // link out of its folder is refused, never read or waited on.
+  const read = readFileSafely(absolutePath, { maxBytes: MAX_MACHINE_FILE_SIZE, root: path.dirname(absolutePath) });
+  if (!read.ok) {
+    if (read.errno === 'ENOENT') {
       return { path: absolutePath, file, exists: false, lockfile: emptyLockfile(), diagnostics: [], locate: () => FILE_START };
     }
-    throw new IoError(`cannot read the lockfile ${file} (${code ?? String(error)})`);
+    throw new IoError(`cannot read the lockfile ${file}: ${read.reason}`);
   }
-  const decoded = decodeSourceBytes(bytes, file);
+  const decoded = decodeSourceBytes(read.bytes, file);
   if (decoded.text === undefined) {
     return { path: absolutePath, file, exists: true, diagnostics: decoded.diagnostics, locate: () => FILE_START };
   }

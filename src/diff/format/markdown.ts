@@ -1,12 +1,13 @@
 // The pull-request view of a diff: a table per package, breaking changes first, marked ⚠.
+import { printable } from '../../diagnostics/format/printable.js';
 import { describeChange, describeTotals } from '../describe.js';
 import type { Change, ChangeAction, ManifestDiff, PackageDiff } from '../model.js';
 
 const MARKERS: Readonly<Record<ChangeAction, string>> = { added: '+', removed: '−', changed: '~' };
 
-/** Text safe inside a table cell: no column breaks, no line breaks, no HTML. */
+/** Text safe inside a table cell: no column breaks, no line breaks, no HTML, no control or bidirectional characters. */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\s+/g, ' ');
+  return printable(text.replace(/\s+/g, ' ')).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Inline code that survives any content (backticks inside would end the span). */

@@ -1,5 +1,7 @@
 // The terminal view of a diff: grouped per package, + / − / ~ markers, breaking changes flagged.
+// Codes, paths, values and labels come from YAML and the command line: each is made printable.
 import { palette, type Palette } from '../../diagnostics/format/color.js';
+import { printable } from '../../diagnostics/format/printable.js';
 import { describeChange, describeTotals } from '../describe.js';
 import type { Change, ChangeAction, ManifestDiff, PackageDiff } from '../model.js';
 
@@ -31,16 +33,16 @@ function packageLines(pkg: PackageDiff, style: Palette): string[] {
   if (pkg.status === 'added' || pkg.status === 'removed') {
     const only = pkg.changes[0];
     const action: ChangeAction = pkg.status;
-    return [`${marker(action, style)} ${style.heading(pkg.code)}  ${only ? describeChange(only).summary : ''}${flag(pkg.breaking)}`];
+    return [`${marker(action, style)} ${style.heading(printable(pkg.code))}  ${only ? printable(describeChange(only).summary) : ''}${flag(pkg.breaking)}`];
   }
-  const renamed = pkg.old_code !== undefined ? style.dim(` (was ${pkg.old_code})`) : '';
-  const lines = [`${marker('changed', style)} ${style.heading(pkg.code)}${renamed}`];
-  const width = Math.max(...pkg.changes.map((c) => c.path.length));
+  const renamed = pkg.old_code !== undefined ? style.dim(` (was ${printable(pkg.old_code)})`) : '';
+  const lines = [`${marker('changed', style)} ${style.heading(printable(pkg.code))}${renamed}`];
+  const width = Math.max(...pkg.changes.map((c) => printable(c.path).length));
   for (const change of pkg.changes) {
     const { summary } = describeChange(change);
     const shown = values(change);
     const text = shown === '' ? summary : `${summary}: ${shown}`;
-    lines.push(`    ${marker(change.action, style)} ${change.path.padEnd(width)}  ${text}${flag(change.breaking)}`);
+    lines.push(`    ${marker(change.action, style)} ${printable(change.path).padEnd(width)}  ${printable(text)}${flag(change.breaking)}`);
   }
   return lines;
 }
@@ -48,10 +50,11 @@ function packageLines(pkg: PackageDiff, style: Palette): string[] {
 /** Format a diff for a terminal. */
 export function formatPrettyDiff(diff: ManifestDiff, options: PrettyDiffOptions): string {
   const style = palette(options.color);
-  const title = `${style.dim('svcpkg diff')} ${diff.old.label} → ${diff.new.label}`;
-  const notes = diff.catalog_changed ? [style.dim(`note: the catalog differs between ${diff.old.label} and ${diff.new.label}`)] : [];
+  const [oldLabel, newLabel] = [printable(diff.old.label), printable(diff.new.label)];
+  const title = `${style.dim('svcpkg diff')} ${oldLabel} → ${newLabel}`;
+  const notes = diff.catalog_changed ? [style.dim(`note: the catalog differs between ${oldLabel} and ${newLabel}`)] : [];
   if (diff.packages.length === 0) {
-    return [title, '', ...notes, style.success(`No package changes between ${diff.old.label} and ${diff.new.label}.`), ''].join('\n');
+    return [title, '', ...notes, style.success(`No package changes between ${oldLabel} and ${newLabel}.`), ''].join('\n');
   }
   const { breaking, changes } = diff.summary;
   const count = diff.packages.length;

@@ -1,0 +1,143 @@
+// Every reader of a file the repository controls goes through the safe path (docs/decisions.md,
+// "untrusted input"): a link to a secret outside is refused and never printed; a FIFO never hangs.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdir, symlink, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, makeRepo, VALID_PACKAGE } from "../helpers/cli.js";
+import { tempFolder } from "../helpers/temp.js";
+
+const SECRET = "READER_SECRET_5b1e0c77";
+const KILL_AFTER_MS = 30_000;
+const ENV = { PATH: process.env["PATH"], HOME: os.tmpdir(), NO_COLOR: "1" };
+
+interface Run {
+  code: number | null;
+  killed: boolean;
+  output: string;
+}
+
+function run(args: string[], cwd: string): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: ENV,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    let killed = false;
+    child.stdout.on(
+      "data",
+      (chunk: Buffer) => (output += chunk.toString("utf8")),
+    );
+    child.stderr.on(
+      "data",
+      (chunk: Buffer) => (output += chunk.toString("utf8")),
+    );
+    const timer = setTimeout(() => {
+      killed = true;
+      child.kill("SIGKILL");
+    }, KILL_AFTER_MS);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, killed, output });
+    });
+  });
+}
+
+/** A secret outside the repository (JSON-looking, so a reader that parsed it would echo it), and a FIFO. */
+async function outside(): Promise<{ secret: string; fifo: string }> {
+  const dir = await tempFolder("outside");
+  const secret = path.join(dir, "secret.json");
+  await writeFile(secret, `{"token": "${SECRET}", ${SECRET}\n`);
+  const fifo = path.join(dir, "pipe");
+  execFileSync("mkfifo", [fifo]);
+  return { secret, fifo };
+}
+
+const SCENARIO = (key: "manifest" | "events"): string =>
+  key === "manifest"
+    ? "manifest: ../out/manifest.json\nsubscriptions: []\nevents: []\n"
+    : "packages: ../packages.d\nsubscriptions: []\nevents: events.ndjson\n";
+
+/** Where each reader's file is in a repository, and the command that reads it. */
+const READERS: {
+  name: string;
+  file: string;
+  args: string[];
+  scenario?: "manifest" | "events";
+}[] = [
+  {
+    name: "the lockfile (compile)",
+    file: "svcpkg.lock.json",
+    args: ["compile"],
+  },
+  {
+    name: "the result cache (validate --cache)",
+    file: ".svcpkg-cache/check.v1.bin",
+    args: ["validate", "--cache"],
+  },
+  {
+    name: "the compile stamp (compile)",
+    file: ".svcpkg-cache/compile.json",
+    args: ["compile"],
+  },
+  {
+    name: "an existing output (compile)",
+    file: "out/manifest.json",
+    args: ["compile"],
+  },
+  {
+    name: "simulate's manifest",
+    file: "out/manifest.json",
+    args: ["simulate", "scenarios/s.yaml"],
+    scenario: "manifest",
+  },
+  {
+    name: "simulate's events file",
+    file: "scenarios/events.ndjson",
+    args: ["simulate", "scenarios/s.yaml"],
+    scenario: "events",
+  },
+  {
+    name: "diff's manifest argument",
+    file: "old.json",
+    args: ["diff", "old.json", "packages.d"],
+  },
+];
+
+describe("readers on the safe path", () => {
+  for (const reader of READERS) {
+    for (const kind of ["secret", "fifo"] as const) {
+      it(`${reader.name}: a ${kind === "secret" ? "link to a secret outside" : "link to a FIFO outside"} is neither printed nor waited on`, async () => {
+        const targets = await outside();
+        const repo = await makeRepo({ "packages.d/a.yaml": VALID_PACKAGE });
+        if (reader.scenario) await makeScenario(repo, reader.scenario);
+        const at = path.join(repo, reader.file);
+        await mkdir(path.dirname(at), { recursive: true });
+        await symlink(kind === "secret" ? targets.secret : targets.fifo, at);
+        const result = await run(reader.args, repo);
+        expect(result.killed, `hung:\n${result.output}`).toBe(false);
+        expect([0, 1, 2], result.output).toContain(result.code);
+        expect(result.output).not.toContain(SECRET);
+        expect(result.output).not.toMatch(
+          /\n {4}at [^\n]*:\d+:\d+|internal error/,
+        );
+        // Not vacuous: the simulate readers really reached the file and refused it.
+        if (reader.scenario)
+          expect(result.output).toMatch(
+            /cannot read the (manifest|events file)/,
+          );
+      });
+    }
+  }
+});
+
+async function makeScenario(
+  repo: string,
+  key: "manifest" | "events",
+): Promise<void> {
+  await mkdir(path.join(repo, "scenarios"), { recursive: true });
+  await writeFile(path.join(repo, "scenarios", "s.yaml"), SCENARIO(key));
+}
