@@ -23,6 +23,7 @@ import { DecisionChanges } from '../../simulate/decision-changes.js';
 import { decisionLine, DecisionsWriter } from '../../simulate/decisions-file.js';
 import { EVENT_FORMS, type EventForm } from '../../simulate/event-form.js';
 import { loadScenario } from '../../simulate/load-scenario.js';
+import { freshnessWarning, manifestFreshness } from '../../simulate/manifest-freshness.js';
 import { ProgressLine } from '../../simulate/progress.js';
 import { packagesMissingFrom, runScenario, type RunResult } from '../../simulate/run.js';
 import type { Scenario } from '../../simulate/scenario.js';
@@ -113,6 +114,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     against = read;
   }
   const htmlFile = values.html === undefined ? undefined : await prepareOutput(path.resolve(io.cwd, values.html));
+  const freshness = quiet ? undefined : checkFreshness(scenario, config, io);
 
   // What listens to each event: the decisions file, the charts' histories, the comparison.
   const ids = scenario.subscriptions.map((s) => s.id);
@@ -176,6 +178,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     );
   }
   if (against && !quiet) printAgainstWarnings(scenario, against, result, io);
+  const stale = await freshness;
+  if (stale) io.stderr.write(`svcpkg: warning: ${stale}\n`);
 
   const comparison =
     against && result.against && changes
@@ -250,6 +254,21 @@ function printAgainstWarnings(scenario: Scenario, against: AgainstPackages, resu
     if (own.has(`${w.subscription}\u0000${w.message}`)) continue;
     io.stderr.write(`svcpkg: warning: with --against ${against.label}, subscription \`${w.subscription}\`: ${w.message}\n`);
   }
+}
+
+/**
+ * Whether the scenario's compiled manifest is older than the project's packages: the warning to
+ * print, or undefined. Started before the run and awaited after it; a failure of the check itself
+ * says nothing (it must never stop a simulation).
+ */
+function checkFreshness(scenario: Scenario, config: ResolvedConfig, io: CommandIO): Promise<string | undefined> {
+  const file = scenario.manifestFile;
+  if (file === undefined) return Promise.resolve(undefined);
+  const project = { packages: config.packages, catalog: config.catalog, lockfile: config.lockfile, out: config.out, cwd: io.cwd, maxFileSize: config.maxFileSize, maxDepth: config.maxDepth };
+  return manifestFreshness(file, scenario.manifest, project).then(
+    (freshness) => freshnessWarning(freshness, file, project),
+    () => undefined,
+  );
 }
 
 /** Check that the HTML file's folder exists and is writable before running, as for `--decisions`. */
