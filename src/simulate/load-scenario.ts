@@ -175,6 +175,7 @@ export async function loadScenario(file: string, options: ScenarioLoadOptions): 
       file: display,
       manifest,
       packagesDisplay: displayPath(options.cwd, path.resolve(dir, (value.manifest ?? value.packages)!)),
+      ...(value.manifest !== undefined ? { manifestFile: path.resolve(dir, value.manifest) } : {}),
       subscriptions: subscriptions.map(({ raw }) => toSubscription(raw)),
       end: value.end === undefined ? undefined : parseScenarioInstant(value.end),
       endSpan: value.end === undefined ? undefined : doc.locate('/end'),

@@ -29,6 +29,8 @@ export interface Scenario {
   manifest: EvaluatorManifest;
   /** Where they come from, as shown to people: the scenario's `manifest` or `packages` path. */
   packagesDisplay: string;
+  /** The compiled manifest's absolute path, when the scenario names one (`manifest:`). */
+  manifestFile?: string;
   /** The subscriptions, with instants resolved to epoch milliseconds. */
   subscriptions: Subscription[];
   /** The scenario end (exclusive, ms) when it gives one; otherwise the day after the last event. */

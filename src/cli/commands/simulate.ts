@@ -24,6 +24,7 @@ import { decisionLine, DecisionsWriter } from '../../simulate/decisions-file.js'
 import { EVENT_FORMS, type EventForm } from '../../simulate/event-form.js';
 import { parseScenarioInstant } from '../../simulate/instant.js';
 import { loadScenario } from '../../simulate/load-scenario.js';
+import { freshnessWarning, manifestFreshness } from '../../simulate/manifest-freshness.js';
 import { MIGRATION_POLICIES, planMigration, type MigrationPlan } from '../../simulate/migration.js';
 import { ProgressLine } from '../../simulate/progress.js';
 import { packagesMissingFrom, runScenario, type RunResult } from '../../simulate/run.js';
@@ -191,6 +192,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     plan = planMigration(scenario.subscriptions, against.manifest, scenario.manifest, policy, effective);
   }
   const htmlFile = values.html === undefined ? undefined : await prepareOutput(path.resolve(io.cwd, values.html));
+  const freshness = quiet ? undefined : checkFreshness(scenario, config, io);
 
   // What listens to each event: the decisions file, the charts' histories, the comparison.
   const ids = scenario.subscriptions.map((s) => s.id);
@@ -256,6 +258,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     );
   }
   if (against && !quiet) printAgainstWarnings(scenario, plan?.subscriptions ?? scenario.subscriptions, against, result, io);
+  const stale = await freshness;
+  if (stale) io.stderr.write(`svcpkg: warning: ${stale}\n`);
 
   const comparison =
     against && result.against && changes
@@ -326,6 +330,21 @@ function printAgainstWarnings(scenario: Scenario, subscriptions: readonly Subscr
     if (own.has(`${w.subscription}\u0000${w.message}`)) continue;
     io.stderr.write(`svcpkg: warning: with --against ${against.label}, subscription \`${w.subscription}\`: ${w.message}\n`);
   }
+}
+
+/**
+ * Whether the scenario's compiled manifest is older than the project's packages: the warning to
+ * print, or undefined. Started before the run and awaited after it; a failure of the check itself
+ * says nothing (it must never stop a simulation).
+ */
+function checkFreshness(scenario: Scenario, config: ResolvedConfig, io: CommandIO): Promise<string | undefined> {
+  const file = scenario.manifestFile;
+  if (file === undefined) return Promise.resolve(undefined);
+  const project = { packages: config.packages, catalog: config.catalog, lockfile: config.lockfile, out: config.out, cwd: io.cwd, maxFileSize: config.maxFileSize, maxDepth: config.maxDepth };
+  return manifestFreshness(file, scenario.manifest, project).then(
+    (freshness) => freshnessWarning(freshness, file, project),
+    () => undefined,
+  );
 }
 
 /** Check that the HTML file's folder exists and is writable before running, as for `--decisions`. */
