@@ -2,26 +2,28 @@
 // diagnostics. The policy is documented in docs/decisions.md (Configuration).
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SeverityLevel, SeverityOverrides } from '../diagnostics/severity-overrides.js';
-import { ALL_CODES, lookupCode } from '../codes.js';
+import { RULE_CODES } from '../check/rules/index.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { SOURCE_CODES } from '../source/codes.js';
 import { escapePointerSegment, type SourceDocument } from '../source/parse.js';
 import { CONFIG_CODES } from './codes.js';
 
 // The YAML style warnings: the file was read (as YAML 1.2), only the author's intent is in doubt.
-const ADJUSTABLE_SOURCE_CODES: ReadonlySet<string> = new Set(
-  [SOURCE_CODES.yaml11Boolean, SOURCE_CODES.yaml11Octal, SOURCE_CODES.yaml11Sexagesimal, SOURCE_CODES.yamlWarning].map((c) => c.code),
-);
+const STYLE_WARNINGS = [SOURCE_CODES.yaml11Boolean, SOURCE_CODES.yaml11Octal, SOURCE_CODES.yaml11Sexagesimal, SOURCE_CODES.yamlWarning];
 
 /**
- * Whether a code's severity may be overridden: the package rules (SP3xxx, SP4xxx), judgements
- * about well-typed packages that a team may weigh differently, and the YAML style warnings. Not
- * codes that mean the input could not be read, parsed, typed or trusted (SP1xxx errors, SP2xxx),
- * nor those of the catalog, lockfile, simulation, workflow or configuration: turning those off
- * would let compile run on input it cannot use, or hide an I/O failure.
+ * The codes whose severity may be overridden: the package rules (SP3xxx, SP4xxx), judgements about
+ * well-typed packages that a team may weigh differently, and the YAML style warnings. Not codes
+ * that mean the input could not be read, parsed, typed or trusted (SP1xxx errors, SP2xxx), nor
+ * those of the catalog, lockfile, simulation, workflow or configuration: turning those off would
+ * let compile run on input it cannot use, or hide an I/O failure. (Taken from the check and
+ * source stages' own registries, so config depends on no later stage.)
  */
+export const ADJUSTABLE_CODES: ReadonlySet<string> = new Set([...RULE_CODES, ...STYLE_WARNINGS].map((c) => c.code));
+
+/** Whether a code's severity may be overridden (see `ADJUSTABLE_CODES`). */
 export function severityAdjustable(code: string): boolean {
-  return /^SP[34]\d{3}$/.test(code) || ADJUSTABLE_SOURCE_CODES.has(code);
+  return ADJUSTABLE_CODES.has(code);
 }
 
 /** The `severity` section as written (schema-valid). */
@@ -34,8 +36,9 @@ export function readSeverityOverrides(doc: SourceDocument, section: SeveritySect
   for (const [code, level] of Object.entries(section ?? {})) {
     const pointer = `/severity/${escapePointerSegment(code)}`;
     const at = (target: 'key' | 'value') => ({ ...doc.locate(pointer, target), file: doc.file, path: pointer, document: doc.index });
-    if (lookupCode(code) === undefined) {
-      const hint = didYouMean(code, ALL_CODES.filter((c) => severityAdjustable(c.code)).map((c) => c.code));
+    if (!severityAdjustable(code) && /^SP[34]\d{3}$/.test(code)) {
+      // In the rules' ranges but not a rule's code: a typo, most likely.
+      const hint = didYouMean(code, ADJUSTABLE_CODES);
       diagnostics.push({
         ...at('key'),
         code: CONFIG_CODES.unknownSeverityCode.code,
