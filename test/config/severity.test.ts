@@ -4,6 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CONFIG_CODES } from '../../src/config/codes.js';
 import { makeRepo, runInProcess, VALID_PACKAGE } from '../helpers/cli.js';
 
 /** A package with a warning (SP3005, a limit of 0) and an active package without a provider (SP3011, an error). */
@@ -89,5 +90,11 @@ describe('severity overrides', () => {
     expect((await runInProcess(['compile'], { cwd: repo, env: { NO_COLOR: '1' } })).code).toBe(0);
     await writeFile(path.join(repo, 'svcpkg.config.yaml'), 'severity: { SP3005: error }\n');
     expect((await runInProcess(['compile'], { cwd: repo, env: { NO_COLOR: '1' } })).code).toBe(1);
+  });
+
+  it.each([CONFIG_CODES.unknownSeverityCode, CONFIG_CODES.fixedSeverity])('$code: its documented example produces it', async (definition) => {
+    const run = await validate(definition.example);
+    expect(run.code).toBe(2);
+    expect(run.out.diagnostics.map((d) => d.code)).toEqual([definition.code]);
   });
 });
