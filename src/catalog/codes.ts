@@ -15,7 +15,7 @@ export const CATALOG_CODES = defineCodes({
     severity: 'error',
     title: 'Duplicate catalog entry',
     description: 'Two catalog entries (features, service types, or provider types and their aliases) share a code.',
-    example: '- code: max_rooms\n  ...\n- code: max_rooms\n  ...\n',
+    example: '- code: max_rooms\n  name: Rooms\n- code: max_rooms\n  name: Meeting rooms\n',
     fix: 'Give each entry its own code.',
   },
   missingFieldSuffix: {

@@ -1,6 +1,7 @@
 // Validating a whole repository: load the catalog, find and read every package file, run every rule.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { applySeverityOverrides, type SeverityOverrides } from '../diagnostics/severity-overrides.js';
 import { loadCatalog } from '../catalog/load.js';
 import type { Catalog } from '../catalog/model.js';
 import { discoverSources } from '../source/discover.js';
@@ -50,6 +51,11 @@ export interface RepoCheckOptions {
   cacheRead?: boolean;
   /** Threads to check files with: 1 = this thread only, 0 or absent = automatic (large repos only). */
   jobs?: number;
+  /**
+   * Per-code severity overrides (svcpkg.config.yaml `severity:`), applied to the run's diagnostics
+   * once, after checking. The caches hold what the rules reported, so they need no key for them.
+   */
+  severity?: SeverityOverrides;
 }
 
 /** The outcome of validating a repository. */
@@ -154,5 +160,6 @@ export async function checkRepo(options: RepoCheckOptions): Promise<RepoCheck> {
   stored?.save(files);
   const packages = files.flatMap((f) => f.packages);
   diagnostics.push(...checkAcrossPackages(packages, catalog));
-  return { catalog, files, packages, diagnostics: sortDiagnostics(diagnostics), ignored, unusable, fromCache };
+  const adjusted = applySeverityOverrides(diagnostics, options.severity);
+  return { catalog, files, packages, diagnostics: sortDiagnostics(adjusted), ignored, unusable, fromCache };
 }

@@ -65,7 +65,7 @@ export async function loadProjectConfig(io: CommandIO, overrides: ConfigOverride
 
 /** The check stage's view of a configured repository. */
 export function repoOptions(config: ResolvedConfig, io: CommandIO, paths: readonly string[] = [config.packages]): RepoCheckOptions {
-  return { paths, catalogDir: config.catalog, cwd: io.cwd, maxFileSize: config.maxFileSize, maxDepth: config.maxDepth };
+  return { paths, catalogDir: config.catalog, cwd: io.cwd, maxFileSize: config.maxFileSize, maxDepth: config.maxDepth, severity: config.severity };
 }
 
 /**

@@ -19,4 +19,21 @@ export const CONFIG_CODES = defineCodes({
     example: 'svcpkg validate --config svcpkg.conf.yaml',
     fix: 'Correct the path, or leave `--config` out to use svcpkg.config.yaml at the project root.',
   },
+  unknownSeverityCode: {
+    code: 'SP9003',
+    severity: 'error',
+    title: 'Severity override for an unknown code',
+    description: '`severity:` in svcpkg.config.yaml names a package-rule code (SP3xxx, SP4xxx) that svcpkg does not have, most likely a typo. Commands stop with exit code 2.',
+    example: 'severity:\n  SP4060: off\n',
+    fix: 'Correct the code (the hint suggests the closest one that can be overridden); docs/diagnostics.md lists every code.',
+  },
+  fixedSeverity: {
+    code: 'SP9004',
+    severity: 'error',
+    title: 'Severity that cannot be overridden',
+    description:
+      'Only the package rules (SP3xxx, SP4xxx) and the YAML style warnings (SP1011, SP1012, SP1013, SP1016) can be set to off, info, warning or error. Codes that mean the input could not be read, parsed, typed or trusted, the catalog, lockfile, simulation, workflow and configuration codes, and codes svcpkg does not have outside those ranges, keep their severity. Commands stop with exit code 2.',
+    example: 'severity:\n  SP1001: off\n',
+    fix: 'Remove the entry and fix the problem the code reports.',
+  },
 });

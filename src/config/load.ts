@@ -3,10 +3,13 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_CATALOG_DIR } from '../assets.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SeverityOverrides } from '../diagnostics/severity-overrides.js';
 import type { SvcpkgConfig } from '../generated/config.js';
 import { checkDocument } from '../schema/validate.js';
 import { CONFIG_CODES } from './codes.js';
+import { readSeverityOverrides } from './severity.js';
 import { displayPath } from '../source/discover.js';
+import { SOURCE_CODES } from '../source/codes.js';
 import { DEFAULT_MAX_DEPTH, parseSource } from '../source/parse.js';
 import { DEFAULT_MAX_FILE_SIZE, readSourceTextSync } from '../source/read.js';
 
@@ -37,6 +40,8 @@ export interface ResolvedConfig {
   maxDepth: number;
   /** The lockfile: beside the packages folder. */
   lockfile: string;
+  /** Per-code severity overrides (`severity:`), applied once to what checking reports (none when absent). */
+  severity?: SeverityOverrides;
 }
 
 /** Values given on the command line; they win over the file. */
@@ -59,6 +64,7 @@ export async function loadConfig(cwd: string, overrides: ConfigOverrides = {}, e
   let fromFile: SvcpkgConfig = {};
   let root = cwd;
   let configFile: string | undefined;
+  let severity: SeverityOverrides = new Map();
   const diagnostics: Diagnostic[] = [];
   if (await exists(file)) {
     configFile = file;
@@ -69,12 +75,20 @@ export async function loadConfig(cwd: string, overrides: ConfigOverrides = {}, e
     diagnostics.push(...decoded.diagnostics);
     if (decoded.text !== undefined) {
       const parsed = parseSource(display, decoded.text);
-      // An empty config file is fine: every option has a default.
-      diagnostics.push(...parsed.diagnostics.filter((d) => d.code !== 'SP1008'));
+      // An empty config file is fine: every option has a default. `off` under `severity:` is the
+      // documented word (a string, as YAML 1.2 reads it), not a YAML 1.1 boolean slip.
+      const documentedOff = (d: Diagnostic) => d.code === SOURCE_CODES.yaml11Boolean.code && d.path.startsWith('/severity/');
+      diagnostics.push(...parsed.diagnostics.filter((d) => d.code !== 'SP1008' && !documentedOff(d)));
       const doc = parsed.documents[0];
       if (doc) {
-        diagnostics.push(...checkDocument(doc, 'config'));
+        const problems = checkDocument(doc, 'config');
+        diagnostics.push(...problems);
         fromFile = doc.value as SvcpkgConfig;
+        if (problems.length === 0) {
+          const read = readSeverityOverrides(doc, fromFile.severity);
+          diagnostics.push(...read.diagnostics);
+          severity = read.overrides;
+        }
       }
     }
   } else if (explicitFile) {
@@ -106,6 +120,7 @@ export async function loadConfig(cwd: string, overrides: ConfigOverrides = {}, e
     maxFileSize: overrides.maxFileSize ?? fromFile.max_file_size ?? DEFAULT_MAX_FILE_SIZE,
     maxDepth: fromFile.max_depth ?? DEFAULT_MAX_DEPTH,
     lockfile: path.join(path.dirname(packages), LOCKFILE),
+    severity,
   };
   return { config, diagnostics };
 }

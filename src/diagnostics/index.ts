@@ -4,5 +4,6 @@ export * from './docs.js';
 export * from './errors.js';
 export * from './format/index.js';
 export * from './registry.js';
+export * from './severity-overrides.js';
 export * from './suggest.js';
 export * from './url.js';

@@ -34,4 +34,10 @@ export interface SvcpkgConfig {
    * Deepest YAML nesting accepted.
    */
   max_depth?: number;
+  /**
+   * Per-code severity overrides, e.g. { SP4006: off, SP3011: warning }; `off` drops the diagnostic. Only package rules (SP3xxx, SP4xxx) and the YAML style warnings (SP1011, SP1012, SP1013, SP1016) can be changed.
+   */
+  severity?: {
+    [k: string]: 'off' | 'info' | 'warning' | 'error';
+  };
 }

@@ -19,6 +19,7 @@ export async function emitCompiled(
     cwd,
     maxFileSize: config.maxFileSize,
     maxDepth: config.maxDepth,
+    severity: config.severity,
     sources: check.files.map((f) => ({ file: f.file, text: f.text })),
     cache,
     lockfile: config.lockfile,

@@ -295,6 +295,7 @@ export class PackageWatcher {
       cwd: this.options.cwd,
       maxFileSize: this.config.maxFileSize,
       maxDepth: this.config.maxDepth,
+      severity: this.config.severity,
       sources: snapshot.sources,
       cache: this.cache,
     });

@@ -1,7 +1,7 @@
 // Running `svcpkg simulate` in-process, and temporary scenario folders.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { run } from '../../src/cli/commands/simulate.js';
+import { main } from '../../src/cli/main.js';
 import type { CommandIO } from '../../src/cli/io.js';
 import { tempFolder } from '../helpers/temp.js';
 
@@ -15,7 +15,10 @@ export interface SimulateResult {
   stderr: string;
 }
 
-/** Run `svcpkg simulate ARGS` in `cwd`, capturing output; named errors become exit 2 like main's handler. */
+/**
+ * Run `svcpkg simulate ARGS` in `cwd`, capturing output, through the CLI's real entry point: its
+ * one mapping of failures to exit codes is what the exit-2 tests exercise, not a copy of it.
+ */
 export async function simulate(args: string[], cwd: string, options: { tty?: boolean } = {}): Promise<SimulateResult> {
   let stdout = '';
   let stderr = '';
@@ -25,13 +28,8 @@ export async function simulate(args: string[], cwd: string, options: { tty?: boo
     cwd,
     env: { NO_COLOR: '1' },
   };
-  try {
-    return { code: await run(args, io), stdout, stderr };
-  } catch (error) {
-    const name = error instanceof Error ? error.name : '';
-    if (name === 'UsageError' || name === 'IoError' || name === 'ConfigError') return { code: 2, stdout, stderr: stderr + (error as Error).message };
-    throw error;
-  }
+  const code = await main(['simulate', ...args], io);
+  return { code, stdout, stderr };
 }
 
 /** A temporary folder holding `files` (relative path → content). */

@@ -31,8 +31,10 @@ describe('fast path', () => {
   it('gives the same diagnostics on the example packages and the broken fixture repo', async () => {
     for (const folder of ['packages.d', 'test/fixtures/broken/packages.d']) {
       const root = path.join(REPO_ROOT, folder);
-      const files = await readdir(root, { recursive: true }).catch(() => [] as string[]);
-      for (const relative of files.filter((f) => /\.ya?ml$/.test(f))) {
+      // A missing folder must fail the test, not pass it with nothing compared.
+      const yamlFiles = (await readdir(root, { recursive: true })).filter((f) => /\.ya?ml$/.test(f));
+      expect(yamlFiles.length, folder).toBeGreaterThan(0);
+      for (const relative of yamlFiles) {
         const text = await readFile(path.join(root, relative), 'utf8');
         const { fast, slow } = both(relative, text);
         expect(fast.diagnostics, relative).toEqual(slow.diagnostics);
