@@ -102,8 +102,8 @@ export function parseSourceFast(file: string, rawText: string, options: ParseOpt
 export type LazyPositions = (index: number) => SourceDocument | undefined;
 
 /**
- * Positions on demand. On a text the fast path takes (`fastPath`; computed on first use when not
- * given: results from a worker or the cache), a scan along the pointer (locate.ts); anything the
+ * Positions on demand. On a text the fast path takes (`fastPath`; when not given — results from a
+ * worker or the cache — a text the fast path's gate accepts), a scan along the pointer (locate.ts); anything the
  * scan is not sure of, and every other text, from one full parse of the file, shared by its documents.
  */
 export function lazyPositions(file: string, text: string, options: ParseOptions = {}, fastPath?: boolean): LazyPositions {
@@ -111,8 +111,12 @@ export function lazyPositions(file: string, text: string, options: ParseOptions 
   let locator: Locator | null | undefined;
   const scan = (): Locator | null => {
     if (locator === undefined) {
-      const eligible = fastPath ?? parseSourceFast(file, text, options) !== undefined;
-      locator = eligible ? new Locator(normalizeLineBreaks(text)) : null;
+      const normalized = normalizeLineBreaks(text);
+      // Results from a worker or the cache: the gate alone, without parsing again. The documents
+      // asked about parsed without error (they are packages), and on text the gate accepts a
+      // `---` line always separates documents, so a broken neighbour does not move them.
+      const eligible = fastPath ?? (fastPathEligible(normalized) && findExcessiveNesting(normalized, (options.maxDepth ?? DEFAULT_MAX_DEPTH) + 1) === -1);
+      locator = eligible ? new Locator(normalized) : null;
     }
     return locator;
   };
