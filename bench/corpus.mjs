@@ -92,7 +92,7 @@ export async function writePackageCorpus(dir, n, perFile = 4, seed = 42, noisy =
   // The project's marker: without it svcpkg looks for the project further up (docs/decisions.md),
   // finds this repository's own svcpkg.lock.json and validates its packages.d, not the corpus.
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, 'svcpkg.config.yaml'), '# benchmark corpus: default settings\n');
+  await writeFile(path.join(dir, 'svcpkg.config.yaml'), '# benchmark corpus\npackages: packages.d\n');
   const files = Math.ceil(n / perFile);
   for (let f = 0; f < files; f++) {
     const docs = [];

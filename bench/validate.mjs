@@ -38,7 +38,7 @@ async function ensureCorpora(corpus) {
   // re-dumped (as its figures always were); the noisy one is split as written, broken files included.
   if (!existsSync(path.join(single, 'packages.d'))) {
     await mkdir(path.join(single, 'packages.d'), { recursive: true });
-    await writeFile(path.join(single, 'svcpkg.config.yaml'), '# benchmark corpus: default settings\n');
+    await writeFile(path.join(single, 'svcpkg.config.yaml'), '# benchmark corpus\npackages: packages.d\n');
     const files = (await readdir(path.join(big, 'packages.d'), { recursive: true })).filter((f) => f.endsWith('.yaml')).sort();
     let i = 0;
     for (const f of files) {

@@ -1,10 +1,12 @@
 // The fast path (SPEC §11): js-yaml reads a file several times faster than `yaml` but keeps no
 // positions. Files with nothing unusual are read with js-yaml; positions are computed only when a
-// diagnostic needs one, by parsing that file again with `yaml`. Anything unusual goes the full way.
+// diagnostic needs one, by a scan along its pointer (locate.ts), or — where the scan cannot be
+// sure — by parsing that file again with `yaml`. Anything unusual goes the full way.
 import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import type { Span } from '../diagnostics/diagnostic.js';
 import { FILE_START } from '../diagnostics/diagnostic.js';
 import { findExcessiveNesting } from './depth.js';
+import { Locator } from './locate.js';
 import { inspectParsed } from './plain.js';
 import { DEFAULT_MAX_DEPTH, normalizeLineBreaks, parseSource, type LocateTarget, type ParseOptions, type SourceDocument, type SourceFile } from './parse.js';
 
@@ -87,7 +89,7 @@ export function parseSourceFast(file: string, rawText: string, options: ParseOpt
   }
   if (nonEmpty === 0) return undefined;
 
-  const positions = lazyPositions(file, text, options);
+  const positions = lazyPositions(file, text, options, true);
   const documents: SourceDocument[] = [];
   values.forEach((value, index) => {
     if (value === null || value === undefined) return;
@@ -96,15 +98,51 @@ export function parseSourceFast(file: string, rawText: string, options: ParseOpt
   return { file, text, documents, diagnostics: [] };
 }
 
-/** Positions of a file's documents, computed by one full parse on first use. */
+/** Positions of a file's documents, computed on first use. */
 export type LazyPositions = (index: number) => SourceDocument | undefined;
 
-/** Positions on demand: one full parse of the file, shared by its documents. */
-export function lazyPositions(file: string, text: string, options: ParseOptions = {}): LazyPositions {
+/**
+ * Positions on demand. On a text the fast path takes (`fastPath`; when not given — results from a
+ * worker or the cache — a text the fast path's gate accepts), a scan along the pointer (locate.ts); anything the
+ * scan is not sure of, and every other text, from one full parse of the file, shared by its documents.
+ */
+export function lazyPositions(file: string, text: string, options: ParseOptions = {}, fastPath?: boolean): LazyPositions {
   let full: SourceFile | undefined;
-  return (index: number) => {
+  let locator: Locator | null | undefined;
+  const scan = (): Locator | null => {
+    if (locator === undefined) {
+      const normalized = normalizeLineBreaks(text);
+      // Results from a worker or the cache: the gate alone, without parsing again. The documents
+      // asked about parsed without error (they are packages), and on text the gate accepts a
+      // `---` line always separates documents, so a broken neighbour does not move them.
+      const eligible = fastPath ?? (fastPathEligible(normalized) && findExcessiveNesting(normalized, (options.maxDepth ?? DEFAULT_MAX_DEPTH) + 1) === -1);
+      locator = eligible ? new Locator(normalized) : null;
+    }
+    return locator;
+  };
+  const parsed = (index: number): SourceDocument | undefined => {
     full ??= parseSource(file, text, options);
     return full.documents.find((d) => d.index === index);
+  };
+  const documents = new Map<number, SourceDocument>();
+  return (index: number) => {
+    let document = documents.get(index);
+    if (!document) {
+      document = {
+        file,
+        index,
+        value: undefined,
+        locate(pointer: string, target?: LocateTarget): Span {
+          return scan()?.locate(index, pointer, target) ?? parsed(index)?.locate(pointer, target) ?? FILE_START;
+        },
+        sourceOf(pointer: string): string | undefined {
+          const found = scan()?.sourceOf(index, pointer);
+          return found ? found.source : parsed(index)?.sourceOf(pointer);
+        },
+      };
+      documents.set(index, document);
+    }
+    return document;
   };
 }
 
