@@ -30,7 +30,7 @@ export {
   type LockPlan,
 } from './compile/index.js';
 export { formatDiagnostics, type FormatName } from './diagnostics/format/index.js';
-// The evaluator (SPEC §8): pure, no I/O, no clock. Report and event *formats* are the generated
+// The evaluator (docs/simulation.md): pure, no I/O, no clock. Report and event *formats* are the generated
 // types below (`SimulationReport`, `UsageEvent`), which the evaluator's own types match.
 export {
   createEvaluator,

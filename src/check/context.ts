@@ -1,4 +1,4 @@
-// What a semantic rule sees and how it reports: one small function per concern (SPEC §10, STYLE).
+// What a semantic rule sees and how it reports: one small function per concern (docs/architecture.md#stage-map, STYLE).
 import type { Diagnostic, RelatedLocation, Severity } from '../diagnostics/diagnostic.js';
 import type { CodeDefinition } from '../diagnostics/registry.js';
 import type { Catalog } from '../catalog/model.js';

@@ -1,4 +1,4 @@
-// Checking many files on several cores (SPEC §11): per-file work is independent, so worker
+// Checking many files on several cores (docs/architecture.md#performance-budgets): per-file work is independent, so worker
 // threads check files alongside the main thread. Workers are started as soon as the file count is
 // known (`startPool`), so their start-up (thread, modules, catalog, schema: ~180 ms) overlaps the
 // reading of the files. Every thread then claims the next batch of files from a shared counter

@@ -49,7 +49,7 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
   }
 }
 
-/** The one mapping from failures to exit codes (SPEC §4): never a stack trace for a user error. */
+/** The one mapping from failures to exit codes (docs/diagnostics.md#diagnostics): never a stack trace for a user error. */
 function reportFailure(error: unknown, io: CommandIO): number {
   if (error instanceof UsageError || error instanceof ConfigError || error instanceof IoError) {
     io.stderr.write(`svcpkg: ${printableLines(error.message)}\n`); // messages may name hostile files

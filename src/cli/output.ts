@@ -1,4 +1,4 @@
-// Printing diagnostics in the chosen format, and the exit code they mean (SPEC §4).
+// Printing diagnostics in the chosen format, and the exit code they mean (docs/diagnostics.md#diagnostics).
 import path from 'node:path';
 import { lookupCode } from '../codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';

@@ -27,7 +27,7 @@ export interface ProjectFlags {
 
 /**
  * The resolved configuration, or undefined after printing why it is unusable (the command then
- * exits 2, SPEC §4).
+ * exits 2, docs/diagnostics.md#diagnostics).
  */
 export async function loadProject(io: CommandIO, flags: ProjectFlags, format: FormatName): Promise<ResolvedConfig | undefined> {
   const overrides: ConfigOverrides = {

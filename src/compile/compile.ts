@@ -1,4 +1,4 @@
-// `compile` (SPEC §6): validate, then — only when nothing fails — reconcile the lockfile, resolve,
+// `compile` (docs/compile.md): validate, then — only when nothing fails — reconcile the lockfile, resolve,
 // and write svcpkg.lock.json, out/manifest.json and out/manifest.ts atomically.
 import path from 'node:path';
 import { checkRepo, type RepoCheck, type RepoCheckOptions } from '../check/repo.js';

@@ -1,4 +1,4 @@
-// `svcpkg explain PACKAGE` (SPEC §7): the resolved package, each value with where it came from —
+// `svcpkg explain PACKAGE` (docs/compile.md#svcpkg-explain-package): the resolved package, each value with where it came from —
 // the package's YAML, the catalog, the schema's defaults or the lockfile. Reads, never writes.
 import path from 'node:path';
 import { checkRepo, type RepoCheckOptions } from '../check/repo.js';

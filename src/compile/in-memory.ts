@@ -1,5 +1,5 @@
 // Compiling without writing anything: for the simulator's scenarios that name a packages folder
-// instead of a manifest (SPEC §8.2). Ids of packages the lockfile lacks are minted for this run only.
+// instead of a manifest (docs/simulation.md#running-a-scenario-svcpkg-simulate). Ids of packages the lockfile lacks are minted for this run only.
 import path from 'node:path';
 import { LOCKFILE } from '../config/load.js';
 import { checkRepo, type RepoCheckOptions } from '../check/repo.js';

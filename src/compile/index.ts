@@ -1,4 +1,4 @@
-// The compile stage (SPEC §6): reconcile the lockfile, resolve packages, emit the manifest.
+// The compile stage (docs/compile.md): reconcile the lockfile, resolve packages, emit the manifest.
 export * from './build.js';
 export * from './codes.js';
 export * from './compile.js';

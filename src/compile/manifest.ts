@@ -1,4 +1,4 @@
-// Assembling the manifest (SPEC §6.1): the resolved catalog, the packages sorted by code, and a
+// Assembling the manifest (docs/compile.md#the-manifest): the resolved catalog, the packages sorted by code, and a
 // hash of every input so that consumers can tell whether two manifests came from the same sources.
 import { canonicalJson, sha256 } from '../catalog/hash.js';
 import type { Catalog } from '../catalog/model.js';

@@ -1,4 +1,4 @@
-// svcpkg.config.yaml (SPEC §9): optional, validated like any other input; flags override it.
+// svcpkg.config.yaml (README.md#configuration): optional, validated like any other input; flags override it.
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_CATALOG_DIR } from '../assets.js';

@@ -1,4 +1,4 @@
-// The diagnostic model (SPEC §4): plain data, independent of any printer.
+// The diagnostic model (docs/diagnostics.md#diagnostics): plain data, independent of any printer.
 
 /** How bad a problem is: errors fail a run, warnings fail only with `--strict`. */
 export type Severity = 'error' | 'warning' | 'info';

@@ -11,7 +11,7 @@ export interface CodeRange {
   title: string;
 }
 
-/** The code ranges, in order (SPEC §4, STYLE: one digit per stage). */
+/** The code ranges, in order (docs/diagnostics.md#diagnostics, STYLE: one digit per stage). */
 export const CODE_RANGES: readonly CodeRange[] = [
   { digit: '1', title: 'Files and YAML' },
   { digit: '2', title: 'Schema and shape' },

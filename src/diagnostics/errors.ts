@@ -1,4 +1,4 @@
-// The few failures that are not diagnostics. The CLI maps each to an exit code in one place (SPEC §4).
+// The few failures that are not diagnostics. The CLI maps each to an exit code in one place (docs/diagnostics.md#diagnostics).
 
 /** The command line is wrong: unknown flag, missing argument. Exit 2. */
 export class UsageError extends Error {

@@ -41,7 +41,7 @@ export async function workTreePrefix(cwd: string): Promise<string> {
 /**
  * Regular files (and executables) under `folder` (a path from the repository root) at `commit`.
  * Symbolic links and submodules are left out: a revision's link cannot be checked against the
- * folder it would leave, so it is refused like a link out of the packages folder (SPEC §5).
+ * folder it would leave, so it is refused like a link out of the packages folder (docs/packages.md#broken-and-hostile-input).
  */
 export async function listFiles(cwd: string, commit: string, folder: string): Promise<GitFile[]> {
   const out = await git(cwd, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', folder === '' ? '.' : folder]);

@@ -1,4 +1,4 @@
-// The diff stage: the semantic difference between two manifests (SPEC §7), its formats, its inputs.
+// The diff stage: the semantic difference between two manifests (docs/diff.md), its formats, its inputs.
 export { diffManifests, type DiffLabels } from './diff.js';
 export { BREAKING_RULES, isBreaking } from './classify.js';
 export { describeChange, type ChangeDescription } from './describe.js';

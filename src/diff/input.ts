@@ -107,7 +107,7 @@ async function compilePackages(label: string, absolute: string, isFolder: boolea
   };
 }
 
-/** The configured reading limits (SPEC §5), applied to every side alike. */
+/** The configured reading limits (docs/packages.md#broken-and-hostile-input), applied to every side alike. */
 function limits(config: ResolvedConfig): { maxFileSize: number; maxDepth: number } {
   return { maxFileSize: config.maxFileSize, maxDepth: config.maxDepth };
 }

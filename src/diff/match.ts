@@ -1,4 +1,4 @@
-// Pairing the packages of two manifests: the same code, or a rename (SPEC §6.2: `previous_code`,
+// Pairing the packages of two manifests: the same code, or a rename (docs/compile.md#stable-identities-svcpkglockjson: `previous_code`,
 // or the same lockfile id under another code).
 import type { DiffPackage } from './model.js';
 import { compareCodes } from './order.js';

@@ -1,4 +1,4 @@
-// The diff's own view of its inputs — a structural subset of the compiled manifest (SPEC §6.1), so
+// The diff's own view of its inputs — a structural subset of the compiled manifest (docs/compile.md#the-manifest), so
 // the real `Manifest` is assignable to `DiffManifest` — and its output: plain data, no printing.
 import type { DiffOverage } from './overage.js';
 

@@ -1,4 +1,4 @@
-// Admission of subscriptions (SPEC §8.7): in order of `starts_at` (ties: scenario order), a
+// Admission of subscriptions (docs/simulation.md#lifecycle): in order of `starts_at` (ties: scenario order), a
 // subscription to a retired or non-active package is rejected, and one to a package whose stock
 // is taken by live subscriptions is rejected or, with oversell, admitted as oversold. Whether a
 // subscription is live depends only on its timeline, so admission is decided before any event.

@@ -1,4 +1,4 @@
-// Buckets hold usage (SPEC §8.4): count and sum = adds − removes; max = the largest amount added;
+// Buckets hold usage (docs/simulation.md#usage-buckets-and-windows): count and sum = adds − removes; max = the largest amount added;
 // unique = how many identities are currently added. Sums are kept to 6 decimals so that adding
 // and removing fractions (0.1 GB + 0.2 GB − 0.3 GB) lands exactly on 0 and on integer limits.
 import { COUNT, MAX, SUM, type Aggregation } from './feature-rule.js';

@@ -1,4 +1,4 @@
-// UTC calendar arithmetic for recurring intervals (SPEC §8.3). Every boundary is computed from the
+// UTC calendar arithmetic for recurring intervals (docs/simulation.md#time). Every boundary is computed from the
 // anchor (`A + k·n units`), never chained from the previous one, so month clamping cannot drift:
 // Jan 31 → Feb 28/29 → Mar 31. Pure integer arithmetic on epoch milliseconds, no `Date` objects,
 // so years 0–99 are not remapped to the 1900s as `Date.UTC` would.

@@ -1,4 +1,4 @@
-// What the evaluator answers for each event (SPEC §8.5), and the event it answers about (§8.1).
+// What the evaluator answers for each event (docs/simulation.md#what-each-event-gets), and the event it answers about (docs/simulation.md#events).
 import type { Window } from './calendar.js';
 
 /** A usage event in Lago's form, as parsed from JSON: nothing about it is trusted yet. */
@@ -41,7 +41,7 @@ export const DENIAL_REASONS: readonly DenialReason[] = [
 /** The outcome of one event: applied within the limit, applied above it, or not applied. */
 export type Outcome = 'accepted' | 'overage' | 'denied';
 
-/** The level of the bucket and limit a decision reports (SPEC §8.6). */
+/** The level of the bucket and limit a decision reports (docs/simulation.md#override-levels). */
 export type Level = 'subscription' | 'account' | 'room';
 
 /** A limit as reported: a number, `unlimited`, or a switch / not-included flag. */

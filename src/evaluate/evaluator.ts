@@ -1,4 +1,4 @@
-// The evaluator (SPEC §8): replays usage events against a compiled manifest and a set of
+// The evaluator (docs/simulation.md): replays usage events against a compiled manifest and a set of
 // subscriptions, one decision per event. Pure — no I/O, no clock (time comes with the events),
 // no global state — and deterministic. `record` is the hot loop: it reads a few fields of typed
 // records and allocates only the returned Decision.
@@ -18,7 +18,7 @@ import { Stream } from './stream.js';
 import { termsOf } from './terms.js';
 import { parseTimestamp } from './timestamp.js';
 
-/** Default dedupe window (SPEC §8.5). */
+/** Default dedupe window (docs/simulation.md#what-each-event-gets). */
 export const DEFAULT_DEDUPE_WINDOW_DAYS = 35;
 
 /** Default idle time after which a non-consumable use is over. */
@@ -437,7 +437,7 @@ class EvaluatorImpl implements Evaluator {
   }
 
   /**
-   * Quota notifications (SPEC §8.7), once per reset window per feature: `quota_threshold` when an
+   * Quota notifications (docs/simulation.md#lifecycle), once per reset window per feature: `quota_threshold` when an
    * applied add brings the subscription-level bucket to the threshold, `quota_exceeded` on the
    * first add above a limit, applied as overage or refused.
    */

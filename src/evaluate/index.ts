@@ -1,5 +1,5 @@
 // The evaluate stage: a pure, deterministic evaluator of usage events against a compiled manifest
-// (SPEC §8). No I/O, no clock; `src/simulate` drives it from files.
+// (docs/simulation.md). No I/O, no clock; `src/simulate` drives it from files.
 export { createEvaluator, DEFAULT_DEDUPE_WINDOW_DAYS, DEFAULT_USE_IDLE_DAYS, EvaluatorInputError } from './evaluator.js';
 export type { Evaluator, UsageScope } from './evaluator.js';
 export { DENIAL_REASONS } from './decision.js';

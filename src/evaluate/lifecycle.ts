@@ -1,4 +1,4 @@
-// A subscription's lifecycle (SPEC §8.7): trial, paid periods, end of access, grace, suspension.
+// A subscription's lifecycle (docs/simulation.md#lifecycle): trial, paid periods, end of access, grace, suspension.
 // Everything here follows from the package and the subscription alone — never from events — so
 // it is computed once, up front, and the hot loop only compares an instant with two numbers.
 import { DAY_MS, addInterval, intervalIndex, windowAt } from './calendar.js';
@@ -79,7 +79,7 @@ export function phasesOf(timeline: Timeline, end: number): PhaseSpan[] {
   return spans;
 }
 
-/** What a subscription is charged up to the scenario's end (SPEC §8.7, docs/revenue.md), as report numbers. */
+/** What a subscription is charged up to the scenario's end (docs/simulation.md#lifecycle, docs/revenue.md), as report numbers. */
 export interface Charges {
   /** The package's currency (null when it has none). */
   currency: string | null;

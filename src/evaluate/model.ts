@@ -1,5 +1,5 @@
-// The evaluator's own view of its inputs: a structural subset of the compiled manifest (SPEC §6.1)
-// and the subscriptions of a scenario (SPEC §8.2), so the evaluate stage depends on no other stage
+// The evaluator's own view of its inputs: a structural subset of the compiled manifest (docs/compile.md#the-manifest)
+// and the subscriptions of a scenario (docs/simulation.md#running-a-scenario-svcpkg-simulate), so the evaluate stage depends on no other stage
 // and the real manifest type is assignable to `EvaluatorManifest` as is.
 
 /** A calendar unit of billing, trial and grace intervals. */
@@ -8,10 +8,10 @@ export type IntervalUnit = 'day' | 'week' | 'month' | 'year';
 /** A reset unit of a feature, in the seed's words (`daily` = day, …). */
 export type ResetUnit = 'daily' | 'weekly' | 'monthly' | 'yearly';
 
-/** How a feature's events add up to usage (SPEC §8.4). */
+/** How a feature's events add up to usage (docs/simulation.md#usage-buckets-and-windows). */
 export type AggregationType = 'count_agg' | 'sum_agg' | 'max_agg' | 'unique_count_agg';
 
-/** A level below the subscription where a value may be narrowed (SPEC §8.6). */
+/** A level below the subscription where a value may be narrowed (docs/simulation.md#override-levels). */
 export type OverrideLevel = 'account' | 'room';
 
 /** The part of a catalog feature's `feature_settings` the evaluator reads. */
@@ -75,7 +75,7 @@ export interface EvaluatorPackageFeature extends EvaluatorFeature {
   readonly overage?: EvaluatorOveragePrice | null;
 }
 
-/** A lifecycle or quota event a package can notify about (SPEC §2.3). */
+/** A lifecycle or quota event a package can notify about (docs/packages.md#notification-preferences). */
 export type NotificationEvent =
   | 'quota_threshold'
   | 'quota_exceeded'
@@ -160,7 +160,7 @@ export interface EvaluatorManifest {
 /** Feature values by feature code: a non-negative integer, `true` (unlimited / on) or `false`. */
 export type FeatureValues = Readonly<Record<string, number | boolean>>;
 
-/** How a cancellation ends access (SPEC §8.7). */
+/** How a cancellation ends access (docs/simulation.md#lifecycle). */
 export type CancelMode = 'end_of_period' | 'immediate';
 
 /** A subscription to simulate, with its instants already resolved to epoch milliseconds (UTC). */

@@ -1,4 +1,4 @@
-// A subscription's feature values (SPEC §8.6): package values, replaced by subscription values,
+// A subscription's feature values (docs/simulation.md#override-levels): package values, replaced by subscription values,
 // narrowed per account and per room. Overrides that cannot apply are dropped and reported as
 // warnings, which the scenario loader turns into located diagnostics.
 import { featureRule, type FeatureRule } from './feature-rule.js';

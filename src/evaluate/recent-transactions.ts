@@ -1,4 +1,4 @@
-// The dedupe memory of check 2 (SPEC §8.5): the first instant of each recent
+// The dedupe memory of check 2 (docs/simulation.md#what-each-event-gets): the first instant of each recent
 // `(subscription, transaction_id)`. It sees every event and holds hundreds of thousands of ids,
 // nearly all of them seen once, so it is built for the common case — a new id — and for the memory
 // system rather than with a `Map`:

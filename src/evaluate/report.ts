@@ -1,4 +1,4 @@
-// The report data of SPEC §8.8, built from the evaluator's state as of a scenario end. JSON-ready
+// The report data of docs/simulation.md#report, built from the evaluator's state as of a scenario end. JSON-ready
 // (instants as ISO strings) and valid against schemas/simulation-report.schema.json.
 import type { RejectionReason } from './admission.js';
 import { DENIAL_REASONS, type DenialReason, type ReportedLimit } from './decision.js';
@@ -123,7 +123,7 @@ export interface SubscriptionReport {
   features: FeatureReport[];
 }
 
-/** The simulation report (SPEC §8.8). */
+/** The simulation report (docs/simulation.md#report). */
 export interface SimulationReport {
   /** Version of this format. */
   format_version: typeof REPORT_FORMAT_VERSION;

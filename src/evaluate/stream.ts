@@ -1,5 +1,5 @@
 // What the evaluator knows about one `external_subscription_id` before looking the subscription
-// up: checks 2 and 3 of SPEC §8.5 run for every id, known or not.
+// up: checks 2 and 3 of docs/simulation.md#what-each-event-gets run for every id, known or not.
 
 /** The events seen so far for one `external_subscription_id`. */
 export class Stream<S> {

@@ -1,4 +1,4 @@
-// Event timestamps (SPEC §8.1): an ISO 8601 string with a zone, or Unix seconds (a number or a
+// Event timestamps (docs/simulation.md#running-a-scenario-svcpkg-simulate): an ISO 8601 string with a zone, or Unix seconds (a number or a
 // numeric string, possibly fractional). Parsed by hand because this runs once per event: no
 // regular expression, no `Date`, no allocation; a bad timestamp yields NaN rather than throwing.
 import { DAY_MS, daysFromCivil, daysInMonth } from './calendar.js';

@@ -114,7 +114,7 @@ export type ReportCount14 = number;
 export type ReportMoney9 = number;
 
 /**
- * What `svcpkg simulate --format json` prints: the outcome of replaying a scenario's events (SPEC §8.8). Instants are ISO 8601 UTC.
+ * What `svcpkg simulate --format json` prints: the outcome of replaying a scenario's events (docs/simulation.md#report). Instants are ISO 8601 UTC.
  */
 export interface SimulationReport {
   /**

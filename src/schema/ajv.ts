@@ -28,7 +28,7 @@ export function getAjv(): Ajv2020 {
   const { Ajv2020: AjvClass } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   const formatsPlugin = require('ajv-formats') as unknown;
   // validateSchema: false — our schemas are checked against the meta-schema by a test, not at
-  // every start-up, where it cost ~150 ms (SPEC §11: validate of a small repo under 300 ms).
+  // every start-up, where it cost ~150 ms (docs/architecture.md#performance-budgets: validate of a small repo under 300 ms).
   // The same options in scripts/standalone.mjs.
   const ajv = new AjvClass({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, validateSchema: false });
   // ajv-formats is CommonJS; its default export arrives wrapped under NodeNext resolution.

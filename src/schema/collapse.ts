@@ -1,4 +1,4 @@
-// ajv errors → one primary problem per location (SPEC §4): no anyOf/oneOf noise, typos get suggestions.
+// ajv errors → one primary problem per location (docs/diagnostics.md#diagnostics): no anyOf/oneOf noise, typos get suggestions.
 import type { ErrorObject } from 'ajv';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import { escapePointerSegment, splitPointer } from '../source/parse.js';

@@ -1,4 +1,4 @@
-// `--decisions FILE` (SPEC §8.8): one NDJSON line per event with its ids and decision. Written to
+// `--decisions FILE` (docs/simulation.md#report): one NDJSON line per event with its ids and decision. Written to
 // a temporary file beside the target and renamed at the end, so a failed run leaves no partial file.
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,4 +1,4 @@
-// The two event forms `svcpkg simulate` reads (SPEC §8.1): Lago's, which is the evaluator's own,
+// The two event forms `svcpkg simulate` reads (docs/simulation.md#running-a-scenario-svcpkg-simulate): Lago's, which is the evaluator's own,
 // and CloudEvents, mapped field by field onto it.
 import type { UsageEvent } from '../evaluate/decision.js';
 

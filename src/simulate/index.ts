@@ -1,4 +1,4 @@
-// The simulate stage (SPEC §8): scenarios, event streams and reports around the evaluator.
+// The simulate stage (docs/simulation.md): scenarios, event streams and reports around the evaluator.
 export { SIMULATE_CODES } from './codes.js';
 export { DecisionsWriter, decisionLine } from './decisions-file.js';
 export { EVENT_FORMS, fromCloudEvent, type EventForm } from './event-form.js';

@@ -1,4 +1,4 @@
-// Instants written in scenarios (SPEC §8.2–8.3): a date means midnight UTC of that day; a
+// Instants written in scenarios (docs/simulation.md#running-a-scenario-svcpkg-simulate–8.3): a date means midnight UTC of that day; a
 // date-time needs a zone. Both become epoch milliseconds, or NaN when they do not exist.
 import { DAY_MS, daysFromCivil, daysInMonth } from '../evaluate/calendar.js';
 import { parseIsoInstant } from '../evaluate/timestamp.js';

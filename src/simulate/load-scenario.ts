@@ -1,4 +1,4 @@
-// Loading a scenario (SPEC §8.2): read and parse the YAML keeping positions, check it against
+// Loading a scenario (docs/simulation.md#running-a-scenario-svcpkg-simulate): read and parse the YAML keeping positions, check it against
 // schemas/scenario.schema.json, load its packages, run the semantic rules, and turn the
 // evaluator's ignored overrides into located warnings. Every problem is reported in one run.
 import { closeSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Reading NDJSON as a stream of lines (SPEC §8.8): chunks are split on newlines by hand, with one
+// Reading NDJSON as a stream of lines (docs/simulation.md#report): chunks are split on newlines by hand, with one
 // await per chunk rather than per line, so memory holds one chunk and one partial line however
 // long the file is. A line longer than the cap is not accumulated: it is reported as overlong.
 // `forEachValue` parses the lines too, a few dozen at a time (see PARSE_BATCH).

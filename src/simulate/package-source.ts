@@ -1,5 +1,5 @@
 // The packages a scenario is evaluated against: a compiled manifest read from disk, or a packages
-// folder compiled in memory (SPEC §8.2). Problems are located at the scenario's `manifest` or
+// folder compiled in memory (docs/simulation.md#running-a-scenario-svcpkg-simulate). Problems are located at the scenario's `manifest` or
 // `packages` value.
 import path from 'node:path';
 import { compileInMemory } from '../compile/in-memory.js';

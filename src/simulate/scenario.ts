@@ -1,4 +1,4 @@
-// A scenario once loaded and checked (SPEC §8.2): everything the simulator needs to run it.
+// A scenario once loaded and checked (docs/simulation.md#running-a-scenario-svcpkg-simulate): everything the simulator needs to run it.
 import type { Span } from '../diagnostics/diagnostic.js';
 import type { EvaluatorManifest, Subscription } from '../evaluate/model.js';
 

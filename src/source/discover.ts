@@ -1,4 +1,4 @@
-// Finding the package files: `*.yaml` / `*.yml` at any depth, never leaving the input folder (SPEC §2, §5).
+// Finding the package files: `*.yaml` / `*.yml` at any depth, never leaving the input folder (docs/packages.md#package-properties, docs/packages.md#broken-and-hostile-input).
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';

@@ -1,4 +1,4 @@
-// The fast path (SPEC §11): js-yaml reads a file several times faster than `yaml` but keeps no
+// The fast path (docs/architecture.md#performance-budgets): js-yaml reads a file several times faster than `yaml` but keeps no
 // positions. Files with nothing unusual are read with js-yaml; positions are computed only when a
 // diagnostic needs one, by a scan along its pointer (locate.ts), or — where the scan cannot be
 // sure — by parsing that file again with `yaml`. Anything unusual goes the full way.

@@ -1,4 +1,4 @@
-// Parsing YAML text into documents that remember where every value came from (SPEC §2, §5).
+// Parsing YAML text into documents that remember where every value came from (docs/packages.md#package-properties, docs/packages.md#broken-and-hostile-input).
 import { createRequire } from 'node:module';
 import type { Alias, Document, Node as YamlNode, Scalar, YAMLError } from 'yaml';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
@@ -18,7 +18,7 @@ function yaml(): typeof import('yaml') {
   return (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 }
 
-/** Default deepest nesting accepted (SPEC §5). */
+/** Default deepest nesting accepted (docs/packages.md#broken-and-hostile-input). */
 export const DEFAULT_MAX_DEPTH = 64;
 /** Largest number of nodes alias expansion may produce (an alias bomb stops here). */
 export const MAX_ALIAS_COUNT = 100;
@@ -436,7 +436,7 @@ const YAML11_BOOLEAN = /^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)$/
 const OCTAL_LOOKING = /^[-+]?0[0-9]+$/;
 const SEXAGESIMAL = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 
-/** Flag forbidden keys and YAML 1.1 look-alikes (SPEC §5) in one walk over the nodes. */
+/** Flag forbidden keys and YAML 1.1 look-alikes (docs/packages.md#broken-and-hostile-input) in one walk over the nodes. */
 function scanNodes(
   doc: Document.Parsed,
   file: string,

@@ -7,7 +7,7 @@ import { SOURCE_CODES } from './codes.js';
 import { LineIndex } from './position.js';
 import { readFileSafely } from './safe-file.js';
 
-/** Default largest file read: 1 MiB (SPEC §5). */
+/** Default largest file read: 1 MiB (docs/packages.md#broken-and-hostile-input). */
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
 /** The text of a file, or the diagnostics explaining why it has none. */

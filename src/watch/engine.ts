@@ -1,4 +1,4 @@
-// The watch engine (SPEC §7): an initial build, then a debounced rebuild on every change under the
+// The watch engine (docs/workflow.md#svcpkg-watch): an initial build, then a debounced rebuild on every change under the
 // packages folder, the catalog, the lockfile or the config. Files whose text is unchanged are not
 // parsed again (the check cache); cross-package rules always run; nothing is emitted with errors.
 import { watch, type FSWatcher } from 'chokidar';

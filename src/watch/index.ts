@@ -1,4 +1,4 @@
-// The watch stage: rebuild on every save (SPEC §7). `PackageWatcher` is usable in-process; the CLI wraps it.
+// The watch stage: rebuild on every save (docs/workflow.md#svcpkg-watch). `PackageWatcher` is usable in-process; the CLI wraps it.
 export * from './debounce.js';
 export * from './emit.js';
 export * from './engine.js';

@@ -1,6 +1,6 @@
 // The package files of a watch session, kept in memory between builds: each build finds the files
 // again (cheap) but reads only those that changed — named by a watcher event, or with a different
-// size, mtime or inode — so a save costs one read, not one per file (SPEC §11: < 100 ms).
+// size, mtime or inode — so a save costs one read, not one per file (docs/architecture.md#performance-budgets: < 100 ms).
 import { stat } from 'node:fs/promises';
 import type { TextSource } from '../check/repo.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';

@@ -1,4 +1,4 @@
-// What `svcpkg watch` watches, and what a changed path means for the next build (SPEC §7).
+// What `svcpkg watch` watches, and what a changed path means for the next build (docs/workflow.md#svcpkg-watch).
 import path from 'node:path';
 import { DEFAULT_CATALOG_DIR } from '../assets.js';
 import type { ResolvedConfig } from '../config/load.js';

@@ -1,4 +1,4 @@
-// JSON Schemas for editors, specialised with the active catalog (SPEC §7): the YAML language server
+// JSON Schemas for editors, specialised with the active catalog (docs/workflow.md#editors-completion-and-checks-as-you-type): the YAML language server
 // then completes feature codes, service types and provider types, and shows the catalog's descriptions.
 import type { Catalog, FeatureDefinition } from '../catalog/model.js';
 import { ISO_4217_CODES } from '../check/rules/currencies.js';
@@ -59,7 +59,7 @@ export function specialisePackageSchema(catalog: Catalog): JsonSchema {
   features['propertyNames'] = { enum: featureCodes };
   features['properties'] = Object.fromEntries(catalog.features.map((f) => [f.code, featureSchema(f)]));
 
-  // A package may only use the features its service type allows (SPEC §3.2).
+  // A package may only use the features its service type allows (docs/packages.md#service-types-and-their-features).
   const restrictions = catalog.serviceTypes
     .filter((t) => featureCodes.some((code) => !t.features.includes(code)))
     .map((t) => ({

@@ -1,5 +1,5 @@
 // Installing and removing the pre-commit hook in the repository's hooks folder, chaining any hook
-// already there (SPEC §7). The folder comes from `git rev-parse --git-path hooks`, which follows
+// already there (docs/workflow.md#before-each-commit). The folder comes from `git rev-parse --git-path hooks`, which follows
 // linked worktrees and `core.hooksPath`.
 import { chmod, lstat, mkdir, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,4 +1,4 @@
-// The workflow stage: git hook, staged reads, editor schemas and repository scaffolding (SPEC §7).
+// The workflow stage: git hook, staged reads, editor schemas and repository scaffolding (docs/workflow.md).
 export * from './codes.js';
 export * from './editor-schema.js';
 export * from './git.js';

@@ -1,5 +1,5 @@
 // `validate --locked`: would `svcpkg compile --locked` pass? The lockfile must already hold the ids
-// of every package, and record every removal, so a commit never leaves it behind (SPEC §6.2).
+// of every package, and record every removal, so a commit never leaves it behind (docs/compile.md#stable-identities-svcpkglockjson).
 import { buildFromPackages, COMPILE_CODES, readLockfile, type LockfileSource } from '../compile/index.js';
 import type { RepoCheck } from '../check/repo.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';

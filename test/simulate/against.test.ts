@@ -141,13 +141,13 @@ describe('simulate --against', () => {
       const result = JSON.parse(stdout) as SimulationComparison;
       const globex = result.subscriptions.find((s) => s.id === 'globex')!;
       // Four periods at 5.00 more.
-      expect(globex.charges).toMatchObject({ old: { total: 224.6 }, new: { total: 244.6 }, change: 20 });
+      expect(globex.charges).toMatchObject({ old: { total: 262.1 }, new: { total: 282.1 }, change: 20 });
       expect(globex.features).toEqual([]);
-      expect(result.packages.find((p) => p.package === 'meet-premium')!.charges).toEqual([{ currency: 'EUR', old: 224.6, new: 244.6, change: 20 }]);
+      expect(result.packages.find((p) => p.package === 'meet-premium')!.charges).toEqual([{ currency: 'EUR', old: 262.1, new: 282.1, change: 20 }]);
       const table = await simulate(['proposed.yaml', '--against', 'current', '--quiet'], dir);
-      expect(table.stdout).toContain('globex · meet-premium · active\n  charges   224.60 EUR → 244.60 EUR (+20.00 EUR)\n  no decision changes');
+      expect(table.stdout).toContain('globex · meet-premium · active\n  charges   262.10 EUR → 282.10 EUR (+20.00 EUR)\n  no decision changes');
       expect(result.packages.find((p) => p.package === 'meet-premium')!.revenue).toEqual([
-        { currency: 'EUR', old: { signup_fees: 25, recurring: 199.6, overage: 0, total: 224.6 }, new: { signup_fees: 25, recurring: 219.6, overage: 0, total: 244.6 }, change: { signup_fees: 0, recurring: 20, overage: 0, total: 20 } },
+        { currency: 'EUR', old: { signup_fees: 25, recurring: 199.6, overage: 37.5, total: 262.1 }, new: { signup_fees: 25, recurring: 219.6, overage: 37.5, total: 282.1 }, change: { signup_fees: 0, recurring: 20, overage: 0, total: 20 } },
       ]);
     } finally {
       await writeFile(premium, original);

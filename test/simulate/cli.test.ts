@@ -62,8 +62,8 @@ describe('the demo scenario', () => {
       overage: 24,
       denied: 43,
       by_reason: { invalid: 1, duplicate: 3, out_of_order: 1, unknown_subscription: 1, unknown_feature: 1, inactive: 23, not_included: 1, over_limit: 12 },
-      // 79.60 (acme) + 224.60 (globex) + 19.90 (initech): signup fee 25 and 299.10 recurring.
-      revenue: { EUR: { signup_fees: 25, recurring: 299.1, overage: 0, total: 324.1 } },
+      // 79.60 (acme) + 262.10 (globex) + 19.90 (initech): signup fee 25, 299.10 recurring, 37.50 overage (meet-premium's prices).
+      revenue: { EUR: { signup_fees: 25, recurring: 299.1, overage: 37.5, total: 361.6 } },
     });
     const [acme, globex, initech, umbrella] = report.subscriptions;
     // 14-day trial from Jan 5, then periods from Jan 19, Feb 19, Mar 19, Apr 19 at 19.90.
@@ -71,7 +71,7 @@ describe('the demo scenario', () => {
     // sales-5 (account cap 4) and the first eng-7 (subscription cap 10) are refused.
     expect(acme!.features.find((f) => f.code === 'max_rooms')).toMatchObject({ limit: 10, usage: 10, peak: 10, accepted: 12, denied: 2 });
     // Premium: signup fee 25 + 4 × 49.90; the 262-person meeting goes 12 over as overage.
-    expect(globex).toMatchObject({ status_at_end: 'active', charges: { periods: 4, total: 224.6 } });
+    expect(globex).toMatchObject({ status_at_end: 'active', charges: { periods: 4, total: 262.1 } });
     expect(globex!.features.find((f) => f.code === 'max_participants')).toMatchObject({ limit: 250, peak: 262, overage: 12, overage_amount: 12 });
     // Cancelled on Mar 10: access to the end of the period (Mar 15), grace to Mar 22, then suspended.
     expect(initech!.phases.map((p) => p.phase)).toEqual(['trial', 'active', 'grace', 'suspended']);
@@ -84,7 +84,7 @@ describe('the demo scenario', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Simulation of demo.yaml until 2026-05-01 (exclusive)');
     expect(stdout).toContain('1,880 events: 1,813 accepted, 24 overage, 43 denied');
-    expect(stdout).toMatch(/globex · meet-premium · active\n {2}phases {4}trial 2026-01-15 → 2026-01-29, active 2026-01-29 → 2026-05-01\n {2}charges {3}224.60 EUR = 4 periods \(199.60 EUR\) \+ signup fee 25.00 EUR/);
+    expect(stdout).toMatch(/globex · meet-premium · active\n {2}phases {4}trial 2026-01-15 → 2026-01-29, active 2026-01-29 → 2026-05-01\n {2}charges {3}262.10 EUR = 4 periods \(199.60 EUR\) \+ signup fee 25.00 EUR \+ overage 37.50 EUR/);
     expect(stdout).toMatch(/ {2}max_participants +250 +– +262 +\d+ +12 +0 +12/);
   });
 

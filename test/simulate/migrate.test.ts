@@ -55,13 +55,13 @@ describe('simulate --migrate', () => {
     const c = await compare('--migrate', 'renewal', '--effective', '2026-03-01');
     expect(globex(c).terms).toEqual({ start: 'old', moved_at: '2026-03-29T00:00:00.000Z', kept_on_old: false });
     // Jan 29 and Feb 28 at 49.90, Mar 29 and Apr 29 at 54.90: 2 × 5.00 more.
-    expect(globex(c).charges).toMatchObject({ new: { recurring: 209.6, total: 234.6 }, change: 10 });
+    expect(globex(c).charges).toMatchObject({ new: { recurring: 209.6, total: 272.1 }, change: 10 });
     const revenue = c.packages.find((p) => p.package === 'meet-premium')!.revenue;
     expect(revenue).toEqual([
       {
         currency: 'EUR',
-        old: { signup_fees: 25, recurring: 199.6, overage: 0, total: 224.6 },
-        new: { signup_fees: 25, recurring: 209.6, overage: 0, total: 234.6 },
+        old: { signup_fees: 25, recurring: 199.6, overage: 37.5, total: 262.1 },
+        new: { signup_fees: 25, recurring: 209.6, overage: 37.5, total: 272.1 },
         change: { signup_fees: 0, recurring: 10, overage: 0, total: 10 },
       },
     ]);
@@ -81,7 +81,7 @@ describe('simulate --migrate', () => {
   it('shows the terms and the revenue in the table', async () => {
     const { stdout } = await simulate(['proposed.yaml', '--against', 'current', '--quiet', '--migrate', 'renewal', '--effective', '2026-03-01'], dir);
     expect(stdout).toContain('  migration  renewal from 2026-03-01\n');
-    expect(stdout).toContain('globex · meet-premium · active\n  terms     old → new at 2026-03-29\n  charges   224.60 EUR → 234.60 EUR (+10.00 EUR)');
+    expect(stdout).toContain('globex · meet-premium · active\n  terms     old → new at 2026-03-29\n  charges   262.10 EUR → 272.10 EUR (+10.00 EUR)');
     expect(stdout).toMatch(/Revenue\n {2}package +recurring +overage +signup fees +total\n {2}meet-premium +199.60 EUR → 209.60 EUR \(\+10.00 EUR\)/);
   });
 
@@ -92,8 +92,8 @@ describe('simulate --migrate', () => {
     const section = /<section class="card" aria-labelledby="revenue">.*?<\/section>/s.exec(html)?.[0] ?? '';
     // January: signup fee 25 + the Jan 29 period; February unchanged; March and April at the new price.
     const premium = /<tr><th scope="row">meet-premium<\/th>.*?<\/tr>/s.exec(section)?.[0] ?? '';
-    expect(premium).toContain('<td>74.90 EUR</td><td>49.90 EUR</td><td class="up">49.90 EUR → 54.90 EUR<br><small>+5.00 EUR</small></td>');
-    expect(premium).toContain('224.60 EUR → 234.60 EUR<br><small>+10.00 EUR</small>');
+    expect(premium).toContain('<td>74.90 EUR</td><td>49.90 EUR</td><td class="up">62.65 EUR → 67.65 EUR<br><small>+5.00 EUR</small></td>');
+    expect(premium).toContain('262.10 EUR → 272.10 EUR<br><small>+10.00 EUR</small>');
   });
 
   it('keeps subscriptions to a package that only OLD has on OLD, with an info', async () => {

@@ -1,4 +1,4 @@
-// A priced package names its ISO 4217 currency (SPEC §2).
+// A priced package names its ISO 4217 currency (docs/packages.md#package-properties).
 import { defineCodes } from '../../diagnostics/registry.js';
 import { didYouMean } from '../../diagnostics/suggest.js';
 import type { PackageRule } from '../context.js';

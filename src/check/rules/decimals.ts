@@ -1,4 +1,4 @@
-// Amounts carry at most 4 decimals (`price`, overage prices: docs/revenue.md) or 2 (`signup_fee`) (SPEC §2). The number's shortest
+// Amounts carry at most 4 decimals (`price`, overage prices: docs/revenue.md) or 2 (`signup_fee`) (docs/packages.md#package-properties). The number's shortest
 // form decides first (cheap, and exact for anything a person writes); the text as written is read
 // only to quote it in the message, since reading it forces a full parse of the file for positions.
 // A value written with more digits than a double holds (`9.9999999999999999999`) reads as `10`

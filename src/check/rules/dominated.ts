@@ -1,5 +1,5 @@
 // A dominated package costs at least as much as another of its service type and offers no more
-// (SPEC §2.4): nobody should buy it. Per-seat prices are compared with per-seat prices only, and
+// (docs/packages.md#rules-across-packages): nobody should buy it. Per-seat prices are compared with per-seat prices only, and
 // fewer required seats or more allowed ones count as offering more (docs/revenue.md). Found with a sort-first skyline: after sorting by price and
 // then by how much is offered, a package can only be dominated by one before it, and only the
 // non-dominated packages seen so far need checking; identical offers are checked once.

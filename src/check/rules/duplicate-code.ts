@@ -1,4 +1,4 @@
-// Package codes are unique across the repo (SPEC §2.4).
+// Package codes are unique across the repo (docs/packages.md#rules-across-packages).
 import { defineCodes } from '../../diagnostics/registry.js';
 import type { CheckedPackage, RepoRule } from '../context.js';
 import { relatedAt } from '../context.js';

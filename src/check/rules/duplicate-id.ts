@@ -1,4 +1,4 @@
-// Pinned `id`, `uuid` and `ulid` are identities too: unique across the repo (SPEC §2, §2.4, §6.2).
+// Pinned `id`, `uuid` and `ulid` are identities too: unique across the repo (docs/packages.md#package-properties, docs/packages.md#rules-across-packages, docs/compile.md#stable-identities-svcpkglockjson).
 import { defineCodes } from '../../diagnostics/registry.js';
 import type { CheckedPackage, RepoRule } from '../context.js';
 import { relatedAt } from '../context.js';

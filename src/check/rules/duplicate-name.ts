@@ -1,4 +1,4 @@
-// Customers choose packages by name: two packages of one service type should not share one (SPEC §2).
+// Customers choose packages by name: two packages of one service type should not share one (docs/packages.md#package-properties).
 import { defineCodes } from '../../diagnostics/registry.js';
 import type { CheckedPackage, RepoRule } from '../context.js';
 import { relatedAt } from '../context.js';

@@ -1,4 +1,4 @@
-// Feature codes must exist in the catalog and be allowed for the package's service type (SPEC §2.1, §3.2).
+// Feature codes must exist in the catalog and be allowed for the package's service type (docs/packages.md#feature-values, docs/packages.md#service-types-and-their-features).
 import { defineCodes } from '../../diagnostics/registry.js';
 import { didYouMean } from '../../diagnostics/suggest.js';
 import { serviceTypesAllowing } from '../../catalog/model.js';

@@ -1,4 +1,4 @@
-// A provider-enforced feature needs an attached provider whose type maps it (SPEC §2.1, §3.3):
+// A provider-enforced feature needs an attached provider whose type maps it (docs/packages.md#feature-values, docs/packages.md#providers):
 // the platform cannot hold the limit itself, so without one the feature is sold but not enforced.
 import { defineCodes } from '../../diagnostics/registry.js';
 import type { ProviderTypeDefinition } from '../../catalog/model.js';

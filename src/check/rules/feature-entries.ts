@@ -47,7 +47,7 @@ function buildEntries(pkg: Partial<ServicePackage>, catalog: Catalog): FeatureEn
   return entries;
 }
 
-/** Whether a value includes the feature: `false` is the same as absent (SPEC §2.1). */
+/** Whether a value includes the feature: `false` is the same as absent (docs/packages.md#feature-values). */
 export function isIncluded(value: number | boolean | 'seats'): boolean {
   return value !== false;
 }

@@ -1,4 +1,4 @@
-// The long form's reset settings only matter for consumable features (SPEC §2.1, §8.4).
+// The long form's reset settings only matter for consumable features (docs/packages.md#feature-values, docs/simulation.md#usage-buckets-and-windows).
 import { defineCodes } from '../../diagnostics/registry.js';
 import { joinPointer } from '../../source/parse.js';
 import type { PackageRule } from '../context.js';

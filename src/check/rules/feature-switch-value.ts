@@ -1,4 +1,4 @@
-// A switch feature is on or off: `true` / `false`, never a number (SPEC §2.1).
+// A switch feature is on or off: `true` / `false`, never a number (docs/packages.md#feature-values).
 import { defineCodes } from '../../diagnostics/registry.js';
 import { joinPointer } from '../../source/parse.js';
 import type { PackageRule } from '../context.js';

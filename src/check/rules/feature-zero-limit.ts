@@ -1,4 +1,4 @@
-// A limit of 0 grants nothing; the platform's old docs used 0 for "unlimited", so it is likely a slip (SPEC §2.1).
+// A limit of 0 grants nothing; the platform's old docs used 0 for "unlimited", so it is likely a slip (docs/packages.md#feature-values).
 import { defineCodes } from '../../diagnostics/registry.js';
 import { joinPointer } from '../../source/parse.js';
 import type { PackageRule } from '../context.js';

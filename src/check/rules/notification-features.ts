@@ -1,4 +1,4 @@
-// A notification's `features` name limit features of the package, and only quota events take them (SPEC §2.3, §8.7).
+// A notification's `features` name limit features of the package, and only quota events take them (docs/packages.md#notification-preferences, docs/simulation.md#lifecycle).
 import { defineCodes } from '../../diagnostics/registry.js';
 import { didYouMean } from '../../diagnostics/suggest.js';
 import type { PackageRule } from '../context.js';

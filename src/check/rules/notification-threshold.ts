@@ -1,4 +1,4 @@
-// `threshold` belongs to, and only to, `quota_threshold` notifications (SPEC §2.3).
+// `threshold` belongs to, and only to, `quota_threshold` notifications (docs/packages.md#notification-preferences).
 import { defineCodes } from '../../diagnostics/registry.js';
 import type { PackageRule } from '../context.js';
 

@@ -1,5 +1,5 @@
 // What a package offers buyers, in comparable terms: the cross-package rules compare packages by
-// price per day of billing cycle and by feature levels (SPEC §2.4), per-seat prices with per-seat
+// price per day of billing cycle and by feature levels (docs/packages.md#rules-across-packages), per-seat prices with per-seat
 // prices only (docs/revenue.md).
 import type { Catalog } from '../../catalog/model.js';
 import type { CheckedPackage } from '../context.js';
@@ -42,7 +42,7 @@ export function isInLineup(checked: CheckedPackage): boolean {
 
 /**
  * Whether a customer can buy the package: only `active` packages take new subscriptions, and
- * retired ones none (SPEC §2, §8.7). A draft (the default status) is work in progress — often a
+ * retired ones none (docs/packages.md#package-properties, docs/simulation.md#lifecycle). A draft (the default status) is work in progress — often a
  * plan whose price is not decided yet — so the price rules never compare it.
  */
 export function isOnSale(checked: CheckedPackage): boolean {

@@ -1,4 +1,4 @@
-// Exactly one provider entry is the default: the one marked `default: true`, or the only entry (SPEC §2.2).
+// Exactly one provider entry is the default: the one marked `default: true`, or the only entry (docs/packages.md#providers).
 import { defineCodes } from '../../diagnostics/registry.js';
 import type { PackageRule } from '../context.js';
 import { relatedAt } from '../context.js';

@@ -1,4 +1,4 @@
-// A package that can be subscribed needs a provider to host its rooms (SPEC §2.2):
+// A package that can be subscribed needs a provider to host its rooms (docs/packages.md#providers):
 // an `active` package without one is an error, a `draft` a warning, an `inactive` one is fine.
 import { defineCodes } from '../../diagnostics/registry.js';
 import { joinPointer } from '../../source/parse.js';

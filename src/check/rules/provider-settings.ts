@@ -1,4 +1,4 @@
-// Provider settings must match the provider type's `settings_schema` from the catalog (SPEC §2.2, §3.3).
+// Provider settings must match the provider type's `settings_schema` from the catalog (docs/packages.md#providers, docs/packages.md#providers).
 import type { ValidateFunction } from 'ajv';
 import type { RelatedLocation } from '../../diagnostics/diagnostic.js';
 import { defineCodes } from '../../diagnostics/registry.js';

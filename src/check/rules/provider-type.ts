@@ -1,4 +1,4 @@
-// Each provider entry names a catalog provider type that serves the package's service type (SPEC §2.2, §3.3).
+// Each provider entry names a catalog provider type that serves the package's service type (docs/packages.md#providers, docs/packages.md#providers).
 import { defineCodes } from '../../diagnostics/registry.js';
 import { didYouMean } from '../../diagnostics/suggest.js';
 import type { PackageRule } from '../context.js';

@@ -1,4 +1,4 @@
-// A retired package takes no new subscriptions, so listing it for self-service only disappoints (SPEC §2).
+// A retired package takes no new subscriptions, so listing it for self-service only disappoints (docs/packages.md#package-properties).
 import { defineCodes } from '../../diagnostics/registry.js';
 import type { PackageRule } from '../context.js';
 

@@ -1,4 +1,4 @@
-// Credentials never belong in git (SPEC §2.2): keys named like a secret in provider entries, their
+// Credentials never belong in git (docs/packages.md#providers): keys named like a secret in provider entries, their
 // settings, package_settings or package_metadata are errors, whatever their value.
 import { defineCodes } from '../../diagnostics/registry.js';
 import { joinPointer } from '../../source/parse.js';

@@ -1,4 +1,4 @@
-// service_type must name a catalog service type (SPEC §2).
+// service_type must name a catalog service type (docs/packages.md#package-properties).
 import { defineCodes } from '../../diagnostics/registry.js';
 import { didYouMean } from '../../diagnostics/suggest.js';
 import type { PackageRule } from '../context.js';

@@ -1,4 +1,4 @@
-// Stock settings belong together: `stock_qty` iff `has_stock: true`; oversell only with stock (SPEC §2, §8.7).
+// Stock settings belong together: `stock_qty` iff `has_stock: true`; oversell only with stock (docs/packages.md#package-properties, docs/simulation.md#lifecycle).
 import { defineCodes } from '../../diagnostics/registry.js';
 import type { PackageRule } from '../context.js';
 

@@ -1,5 +1,5 @@
 // Tiers order the packages of a service type for upgrades and downgrades: two on sale at one tier
-// leave the order ambiguous (SPEC §2.4).
+// leave the order ambiguous (docs/packages.md#rules-across-packages).
 import { defineCodes } from '../../diagnostics/registry.js';
 import type { CheckedPackage, RepoRule } from '../context.js';
 import { relatedAt } from '../context.js';

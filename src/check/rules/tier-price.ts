@@ -1,4 +1,4 @@
-// A higher tier should not cost less than a lower one (SPEC §2.4): compared per day of billing
+// A higher tier should not cost less than a lower one (docs/packages.md#rules-across-packages): compared per day of billing
 // cycle, so a yearly plan and a monthly plan compare fairly, and per-seat prices with per-seat prices
 // only (docs/revenue.md); packages nobody can buy or without a price are left out. One pass over the tiers in order,
 // keeping the dearest lower tier per currency, so large repos stay linear after the sort.

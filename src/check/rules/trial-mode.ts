@@ -1,4 +1,4 @@
-// `trial_mode` only matters when there is a trial (SPEC §2, §8.7).
+// `trial_mode` only matters when there is a trial (docs/packages.md#package-properties, docs/simulation.md#lifecycle).
 import { defineCodes } from '../../diagnostics/registry.js';
 import type { PackageRule } from '../context.js';
 

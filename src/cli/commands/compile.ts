@@ -1,5 +1,5 @@
 // `svcpkg compile`: validate, then emit out/manifest.json and out/manifest.ts and keep
-// svcpkg.lock.json up to date (SPEC §6). Nothing is written when validation fails.
+// svcpkg.lock.json up to date (docs/compile.md). Nothing is written when validation fails.
 import { UsageError } from '../../diagnostics/errors.js';
 import { countOf } from '../../diagnostics/format/summary.js';
 import { compileProject, type CompileResult, type EmitKind } from '../../compile/compile.js';

@@ -1,4 +1,4 @@
-// `svcpkg diff OLD NEW`: the semantic difference between two versions of the packages (SPEC §7).
+// `svcpkg diff OLD NEW`: the semantic difference between two versions of the packages (docs/diff.md).
 import { UsageError } from '../../diagnostics/errors.js';
 import { shouldUseColor } from '../../diagnostics/format/color.js';
 import { diffManifests } from '../../diff/diff.js';

@@ -1,4 +1,4 @@
-// `svcpkg explain CODE`: the resolved package, each value with its origin (SPEC §7).
+// `svcpkg explain CODE`: the resolved package, each value with its origin (docs/compile.md#svcpkg-explain-package).
 import { explainPackage, type Explanation, type ExplainedValue } from '../../compile/explain.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import { printable } from '../../diagnostics/format/printable.js';

@@ -1,4 +1,4 @@
-// `svcpkg hook install|uninstall`: the git pre-commit hook that validates the staged packages (SPEC §7).
+// `svcpkg hook install|uninstall`: the git pre-commit hook that validates the staged packages (docs/workflow.md#before-each-commit).
 import { UsageError } from '../../diagnostics/errors.js';
 import { displayPath } from '../../source/discover.js';
 import { installHook, uninstallHook } from '../../workflow/hook.js';

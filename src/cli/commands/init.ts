@@ -1,4 +1,4 @@
-// `svcpkg init [DIR]`: scaffold a working repository — packages, editor schemas and settings, hook (SPEC §7).
+// `svcpkg init [DIR]`: scaffold a working repository — packages, editor schemas and settings, hook (docs/workflow.md#start-a-repository-svcpkg-init).
 import path from 'node:path';
 import { DEFAULT_CATALOG_DIR } from '../../assets.js';
 import { loadCatalog } from '../../catalog/load.js';

@@ -1,4 +1,4 @@
-// `svcpkg schema [--out DIR]`: JSON Schemas specialised with the active catalog, for editors (SPEC §7).
+// `svcpkg schema [--out DIR]`: JSON Schemas specialised with the active catalog, for editors (docs/workflow.md#editors-completion-and-checks-as-you-type).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCatalog } from '../../catalog/load.js';

@@ -1,4 +1,4 @@
-// `svcpkg simulate SCENARIO`: replay a scenario's usage events against its packages (SPEC §8) and
+// `svcpkg simulate SCENARIO`: replay a scenario's usage events against its packages (docs/simulation.md) and
 // print the report — or, with `--against OLD`, replay them against both package sets in one pass
 // and print what changes. `--html FILE` also writes a page of charts. stdout holds only the
 // report; diagnostics and progress go to stderr.

@@ -1,4 +1,4 @@
-// `svcpkg validate [PATHS…]`: every problem in every package, located, in one run (SPEC §4–5).
+// `svcpkg validate [PATHS…]`: every problem in every package, located, in one run (docs/diagnostics.md#diagnostics–5).
 import { checkRepo } from '../../check/repo.js';
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { printable } from '../../diagnostics/format/printable.js';

@@ -1,4 +1,4 @@
-// `svcpkg watch`: compile, then recompile on every save until Ctrl-C (SPEC §7). The engine is
+// `svcpkg watch`: compile, then recompile on every save until Ctrl-C (docs/workflow.md#svcpkg-watch). The engine is
 // src/watch; this file parses options, prints each build and turns SIGINT/SIGTERM into exit 0.
 import path from 'node:path';
 import { CONFIG_FILE, type ConfigLoad, type ConfigOverrides } from '../../config/load.js';

@@ -1,5 +1,5 @@
 // out/manifest.ts: the manifest as an `as const` object with literal-union types and typed lookups
-// (SPEC §6.1), built with ts-morph. ts-morph is heavy (~0.6 s to load), so it is imported only here,
+// (docs/compile.md#the-manifest), built with ts-morph. ts-morph is heavy (~0.6 s to load), so it is imported only here,
 // lazily, and only `compile` calls this.
 import type { Manifest } from '../../generated/manifest.js';
 

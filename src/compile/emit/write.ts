@@ -1,4 +1,4 @@
-// Writing outputs safely (SPEC §6.1): each file goes to a temporary file in its own folder, then
+// Writing outputs safely (docs/compile.md#the-manifest): each file goes to a temporary file in its own folder, then
 // every temporary is renamed over its target. Files whose bytes are unchanged are not touched, and
 // on any failure the temporaries are removed, so no partial file is ever left behind.
 import { randomBytes } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Minting the ids of a package seen for the first time (SPEC §6.2): 16-character base62 `id`,
+// Minting the ids of a package seen for the first time (docs/compile.md#stable-identities-svcpkglockjson): 16-character base62 `id`,
 // UUID v4 `uuid`, monotonic `ulid`.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { monotonicFactory } from 'ulid';

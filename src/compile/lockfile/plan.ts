@@ -1,4 +1,4 @@
-// Reconciling the lockfile with the packages of this compile (SPEC §6.2): reuse recorded ids,
+// Reconciling the lockfile with the packages of this compile (docs/compile.md#stable-identities-svcpkglockjson): reuse recorded ids,
 // carry ids over a rename, revive a re-added code, mint ids for a new code, tombstone a removed
 // one. Pure: the caller decides whether the changes may be written (--locked) and where problems go.
 import type { CodeDefinition } from '../../diagnostics/registry.js';

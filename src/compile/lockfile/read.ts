@@ -1,5 +1,5 @@
 // Reading svcpkg.lock.json: a missing file is an empty lockfile; anything unreadable, corrupt or
-// hand-edited into an invalid shape is a located error, never silently regenerated (SPEC §6.2).
+// hand-edited into an invalid shape is a located error, never silently regenerated (docs/compile.md#stable-identities-svcpkglockjson).
 import path from 'node:path';
 import type { Diagnostic, Span } from '../../diagnostics/diagnostic.js';
 import { FILE_START } from '../../diagnostics/diagnostic.js';

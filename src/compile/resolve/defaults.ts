@@ -1,4 +1,4 @@
-// Defaults come from the schemas' `default` keywords (the single source of truth, SPEC §1), read once.
+// Defaults come from the schemas' `default` keywords (the single source of truth, docs/architecture.md#repository-layout), read once.
 import type { ServicePackage } from '../../generated/service-package.js';
 import { readSchema } from '../../schema/ajv.js';
 

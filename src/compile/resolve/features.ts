@@ -1,5 +1,5 @@
 // A package's features: each expanded to its full catalog definition plus the package's value and
-// the effective reset settings (the package's long form overrides the catalog default, SPEC §2.1) and
+// the effective reset settings (the package's long form overrides the catalog default, docs/packages.md#feature-values) and
 // its overage price with every key present (docs/revenue.md).
 import type { Catalog } from '../../catalog/model.js';
 import type { OveragePrice, OverageTier, ResolvedFeature } from '../../generated/manifest.js';

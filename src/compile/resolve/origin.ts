@@ -1,4 +1,4 @@
-// Where each resolved value came from, for `svcpkg explain` (SPEC §7).
+// Where each resolved value came from, for `svcpkg explain` (docs/compile.md#svcpkg-explain-package).
 
 /** The source of a resolved value. */
 export type Origin =

@@ -1,4 +1,4 @@
-// One package fully resolved (SPEC §6.1): every seed property present, defaults filled from the
+// One package fully resolved (docs/compile.md#the-manifest): every seed property present, defaults filled from the
 // package schema, ids from the lockfile, providers and features resolved — with each value's origin.
 import type { Catalog } from '../../catalog/model.js';
 import type { ResolvedPackage } from '../../generated/manifest.js';

@@ -1,4 +1,4 @@
-// A package's providers: alias resolved to the canonical type, and exactly one default (SPEC §2.2).
+// A package's providers: alias resolved to the canonical type, and exactly one default (docs/packages.md#providers).
 import type { Catalog } from '../../catalog/model.js';
 import type { ResolvedProvider } from '../../generated/manifest.js';
 import type { ProviderAttachment } from '../../generated/service-package.js';
