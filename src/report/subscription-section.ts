@@ -5,11 +5,12 @@ import type { SubscriptionComparison } from '../simulate/comparison.js';
 import { changeSummary } from '../simulate/comparison-table.js';
 import { money } from '../simulate/table.js';
 import type { ChartKind, FeatureHistory } from '../simulate/usage-history.js';
-import { changeMeaning, meaningAttributes } from './change-meaning.js';
+import { changeMeaning } from '../simulate/change-meaning.js';
 import { escapeHtml, fragmentId } from './html.js';
 import type { FeatureInfo, RunRole } from './model.js';
 import { renderPhaseStrip } from './phase-strip.js';
 import { formatNumber, instantLabel } from './scale.js';
+import { meaningAttributes } from './summary.js';
 import { limitWords, MAX_DRAWN_WINDOWS, renderUsageChart, type ChartRun } from './usage-chart.js';
 
 /** One run's view of the subscription. */

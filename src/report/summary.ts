@@ -4,7 +4,7 @@ import { DENIAL_REASONS, type ReportTotals } from '../evaluate/index.js';
 import { CHANGE_WORDS } from '../simulate/comparison-table.js';
 import type { SimulationComparison } from '../simulate/comparison.js';
 import type { ChangeKind } from '../simulate/decision-changes.js';
-import { CHANGE_KIND_MEANING, changeMeaning, meaningAttributes, type ComparedMetric } from './change-meaning.js';
+import { CHANGE_KIND_MEANING, changeMeaning, type ComparedMetric, type Meaning } from '../simulate/change-meaning.js';
 import { escapeHtml, fragmentId } from './html.js';
 import { formatNumber } from './scale.js';
 
@@ -14,6 +14,12 @@ const MAX_CHANGE_ROWS = 200;
 /** A signed difference, or '' for none. */
 export function signedNumber(n: number): string {
   return n === 0 ? '' : `${n > 0 ? '+' : '−'}${formatNumber(Math.abs(n))}`;
+}
+
+/** ` class="good"` (with a tooltip in words, so the meaning does not rest on colour alone), or ''. */
+export function meaningAttributes(meaning: Meaning | undefined): string {
+  if (meaning === undefined) return '';
+  return ` class="${meaning}" title="${meaning === 'good' ? 'better' : 'worse'} for the platform"`;
 }
 
 /** A table cell holding a difference, coloured by what it means for `metric` (docs/simulation.md). */

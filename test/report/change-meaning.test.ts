@@ -2,7 +2,7 @@
 // accepted events or revenue are good, more denials bad, event and overage counts neutral.
 import { describe, expect, it } from 'vitest';
 import { DENIAL_REASONS } from '../../src/evaluate/index.js';
-import { changeMeaning, GOOD_DIRECTION } from '../../src/report/change-meaning.js';
+import { changeMeaning, GOOD_DIRECTION } from '../../src/simulate/change-meaning.js';
 import { renderHtmlReport } from '../../src/report/index.js';
 import { reportData } from './helpers.js';
 

@@ -302,7 +302,11 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       throw new IoError(`cannot write the report: ${(error as Error).message}`);
     }
   }
-  else io.stdout.write(comparison ? formatComparisonTable(comparison) : formatTable(result.report, { scenario: scenario.file }));
+  else {
+    // Coloured on a terminal, by the same rules as validate's output (NO_COLOR, FORCE_COLOR).
+    const color = shouldUseColor(io.stdout, io.env);
+    io.stdout.write(comparison ? formatComparisonTable(comparison, { color }) : formatTable(result.report, { scenario: scenario.file, color }));
+  }
   return 0;
 }
 

@@ -2,7 +2,7 @@
 // change by which way is better for the platform (fewer denials, more accepted, more revenue), not
 // by its sign, so "−20 denied" is green and "+20 denied" red (issue 12; docs/simulation.md).
 import type { DenialReason } from '../evaluate/index.js';
-import type { ChangeKind } from '../simulate/decision-changes.js';
+import type { ChangeKind } from './decision-changes.js';
 
 /** Which way a figure is better: `up`, `down`, or `neutral` when neither is (not coloured). */
 export type GoodDirection = 'up' | 'down' | 'neutral';
@@ -48,10 +48,4 @@ export function changeMeaning(metric: ComparedMetric, change: number): Meaning |
   const direction = GOOD_DIRECTION[metric];
   if (change === 0 || direction === 'neutral') return undefined;
   return (change > 0) === (direction === 'up') ? 'good' : 'bad';
-}
-
-/** ` class="good"` (with a tooltip in words, so the meaning does not rest on colour alone), or ''. */
-export function meaningAttributes(meaning: Meaning | undefined): string {
-  if (meaning === undefined) return '';
-  return ` class="${meaning}" title="${meaning === 'good' ? 'better' : 'worse'} for the platform"`;
 }
