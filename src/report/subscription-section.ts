@@ -3,7 +3,7 @@
 import type { Charges, FeatureReport, SubscriptionReport } from '../evaluate/index.js';
 import type { SubscriptionComparison } from '../simulate/comparison.js';
 import { changeSummary } from '../simulate/comparison-table.js';
-import { money } from '../simulate/table.js';
+import { formatAmount, formatMinor, numberToMinor } from '../evaluate/money.js';
 import type { ChartKind, FeatureHistory } from '../simulate/usage-history.js';
 import { changeMeaning } from '../simulate/change-meaning.js';
 import { escapeHtml, fragmentId } from './html.js';
@@ -37,11 +37,6 @@ export interface SubscriptionSectionInput {
   features: ReadonlyMap<string, FeatureInfo>;
   /** Whether usage was recorded for it (false beyond the chart cap). */
   charted: boolean;
-}
-
-/** A difference of money: `+19.90`, `−5.00`, or `none`. */
-function signedMoney(n: number): string {
-  return n === 0 ? 'none' : `${n > 0 ? '+' : '−'}${money(Math.abs(n))}`;
 }
 
 /** The features to chart: every feature with events in either run, in the new report's order. */
@@ -115,18 +110,57 @@ export function renderSubscriptionSection(input: SubscriptionSectionInput): stri
   return out + '</section>';
 }
 
-/** Charges of one run, or of both with the change. */
+/** The money columns of the charges table: header, and the part of the charges it shows. */
+const CHARGE_COLUMNS = [
+  ['Signup fee', 'signup_fee'],
+  ['Recurring', 'recurring'],
+  ['Overage', 'overage'],
+  ['Unbilled overage', 'unbilled_overage'],
+  ['Total', 'total'],
+] as const;
+
+/** A part of the charges that holds money. */
+type ChargePart = (typeof CHARGE_COLUMNS)[number][1];
+
+/**
+ * Charges of one run, or of both with the change: every amount with its currency (docs/revenue.md),
+ * overage beside the recurring price, and unbilled overage only when a run has some. With two runs
+ * in one currency, the change of each part is exact (minor units) and coloured by what it means.
+ */
 function chargesTable(runs: readonly SubscriptionRun[], comparison: SubscriptionComparison | undefined): string {
+  const unbilled = runs.some((r) => r.report.charges.unbilled_overage > 0);
+  const parts = CHARGE_COLUMNS.filter(([, part]) => unbilled || part !== 'unbilled_overage');
+  const periods = (c: Charges): string => `${formatNumber(c.periods)}${c.seats > 1 ? ` × ${formatNumber(c.seats)} seats` : ''}`;
+  const amount = (c: Charges, part: ChargePart): string => {
+    const text = escapeHtml(formatAmount(c[part], c.currency));
+    return part === 'total' ? `<strong>${text}</strong>` : text;
+  };
   const row = (label: string, c: Charges) =>
-    `<tr><th scope="row">${escapeHtml(label)}</th><td class="text">${escapeHtml(c.currency ?? '–')}</td><td>${money(c.signup_fee)}</td><td>${formatNumber(c.periods)}</td><td>${money(c.recurring)}</td><td><strong>${money(c.total)}</strong></td></tr>`;
+    `<tr data-run="${escapeHtml(label)}"><th scope="row">${escapeHtml(label)}</th><td>${periods(c)}</td>` +
+    parts.map(([, part]) => `<td data-charge="${part}">${amount(c, part)}</td>`).join('') +
+    '</tr>';
   let body = runs.map((r) => row(runs.length > 1 ? r.role : 'charged', r.report.charges)).join('');
   if (comparison) {
-    const change = comparison.charges.change;
-    body += `<tr><th scope="row">change</th><td class="text" colspan="4">${change === null ? 'the currency changed' : ''}</td><td${change === null ? '' : meaningAttributes(changeMeaning('charges', change))}><strong>${change === null ? '–' : signedMoney(change)}</strong></td></tr>`;
+    const { old, new: now } = comparison.charges;
+    if (comparison.charges.change === null) {
+      body += `<tr data-run="change"><th scope="row">change</th><td class="text" colspan="${parts.length}">the currency changed</td><td>–</td></tr>`;
+    } else {
+      const cells = parts.map(([, part]) => {
+        // Exact difference in minor units: the report's amounts are decimals of the currency.
+        const change = numberToMinor(now[part], now.currency) - numberToMinor(old[part], old.currency);
+        const text = change === 0n ? 'none' : `${change > 0n ? '+' : '−'}${formatMinor(change < 0n ? -change : change, now.currency)}`;
+        // Unbilled overage is not revenue yet: its change is shown, not judged.
+        const meaning = part === 'unbilled_overage' || change === 0n ? undefined : changeMeaning('charges', change > 0n ? 1 : -1);
+        const shown = escapeHtml(text);
+        return `<td data-charge="${part}"${meaningAttributes(meaning)}>${part === 'total' ? `<strong>${shown}</strong>` : shown}</td>`;
+      });
+      body += `<tr data-run="change"><th scope="row">change</th><td></td>${cells.join('')}</tr>`;
+    }
   }
   return (
-    '<table class="charges"><thead><tr><th scope="col"></th><th scope="col" class="text">Currency</th><th scope="col">Signup fee</th><th scope="col">Periods</th><th scope="col">Recurring</th><th scope="col">Total</th></tr></thead>' +
-    `<tbody>${body}</tbody></table>`
+    '<table class="charges"><thead><tr><th scope="col"></th><th scope="col">Periods</th>' +
+    parts.map(([header]) => `<th scope="col">${header}</th>`).join('') +
+    `</tr></thead><tbody>${body}</tbody></table>`
   );
 }
 

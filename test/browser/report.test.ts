@@ -147,6 +147,48 @@ describe.skipIf(!available && !inCI)('the HTML report in Chromium', () => {
     expect([GOOD, BAD]).not.toContain(better.cells.events!.color);
   });
 
+  it('shows each subscription’s charges with overage and every amount in its currency', async () => {
+    /** Per subscription: the charges table's headers and, per row, its cells as shown. */
+    const charges = async (file: string) => {
+      const page = await open(file);
+      const tables = await page.$$eval('section.subscription', (sections) =>
+        Object.fromEntries(
+          sections.map((section) => {
+            const table = section.querySelector('table.charges')!;
+            const box = table.getBoundingClientRect();
+            const rows = Array.from(table.querySelectorAll('tbody tr'), (tr) => ({
+              run: tr.getAttribute('data-run'),
+              cells: Object.fromEntries(Array.from(tr.querySelectorAll('td[data-charge]'), (td) => [td.getAttribute('data-charge'), { text: (td as HTMLElement).innerText, color: getComputedStyle(td).color }])),
+            }));
+            const headers = Array.from(table.querySelectorAll('thead th'), (th) => (th as HTMLElement).innerText);
+            return [section.getAttribute('data-subscription'), { headers, rows, shown: box.width > 0 && box.height > 0 }];
+          }),
+        ),
+      );
+      await page.close();
+      return tables;
+    };
+    const single = await charges(pages.report);
+    // globex (Meet Premium, overages billed): a meeting above 250 and storage above 100 GB.
+    expect(single.globex!.headers).toEqual(['', 'Periods', 'Signup fee', 'Recurring', 'Overage', 'Total']);
+    expect(single.globex!.shown).toBe(true);
+    expect(single.globex!.rows[0]!.cells).toMatchObject({
+      signup_fee: { text: '25.00 EUR' },
+      recurring: { text: '199.60 EUR' },
+      overage: { text: '37.50 EUR' },
+      total: { text: '262.10 EUR' },
+    });
+    // Every amount carries its currency: umbrella is priced in USD, the others in EUR.
+    for (const [id, table] of Object.entries(single)) {
+      for (const cell of Object.values(table.rows[0]!.cells)) expect(cell.text, id).toMatch(id === 'umbrella' ? /^[\d,]+\.\d\d USD$/ : /^[\d,]+\.\d\d EUR$/);
+    }
+    // With --against: both runs and a change row, each part of it; no price changed, so none is coloured.
+    const against = await charges(pages.against);
+    expect(against.globex!.rows.map((r) => r.run)).toEqual(['old', 'new', 'change']);
+    expect(against.globex!.rows[2]!.cells.overage).toEqual({ text: 'none', color: against.globex!.rows[0]!.cells.overage!.color });
+    expect(against.globex!.rows[1]!.cells.overage!.text).toBe('37.50 EUR');
+  });
+
   it.each([1100, 800, 600, 380])('lays the subscription list out as a grid of equal cells, filled row by row, %d px wide', async (width) => {
     const page = await open(pages.report, width);
     const cells = await page.$$eval('nav li', (items) => items.map((li) => li.getBoundingClientRect()).map((r) => ({ left: Math.round(r.left), top: Math.round(r.top), width: Math.round(r.width), height: Math.round(r.height) })));
