@@ -2,7 +2,8 @@
 // replay against SPEC §11, each beside its baseline measured in the same run:
 //   1. events/s through the evaluator in-process (events already parsed) — budget ≥ 3M/s;
 //   2. NDJSON replay (read, split, parse, evaluate) vs bare JSON.parse of the same lines — ≤ 1.5×;
-//   3. peak live memory (heap + typed arrays) replaying N and 10·N events — flat (≤ 1.5×).
+//   3. peak live memory (heap + typed arrays) replaying N and 10·N events — flat (≤ 1.5×);
+//   4. replay with priced overage vs the same replay unpriced — pricing adds ≤ 10 % (≤ 1.10×).
 // Events are realistic Lago payloads on the accepted path (limits high enough), with unique
 // transaction ids and 1,000 subscriptions. The memory run keeps the number of events per day
 // fixed, so 10× the events is 10× the time span and the live state (buckets, uses, the 35-day
@@ -174,6 +175,85 @@ async function benchMemory() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 4. Pricing: replay with priced overage vs the same replay unpriced — SPEC §11, pricing adds ≤ 10 %.
+// Same NDJSON file, same package, overages enabled and limits the stream crosses (about 30 % of
+// the events land in overage in the full run), one side with an overage price of each model
+// (docs/revenue.md), the other with none: decisions are identical, what differs is pricing each
+// billing period's units. The accrual of units to their period runs on both sides (the evaluator
+// has no switch for it), so a third side replays the same file with limits never reached (the
+// replay bench's package): priced vs that one bounds everything overage costs, decisions included.
+
+/** Limits the bench stream crosses, and the price of what goes above each (one per model). */
+const PRICED_FEATURES = {
+  max_rooms: { value: 500, overage: { model: 'volume', tiers: [{ up_to: 10, price: 1 }, { price: 0.5 }] } },
+  max_participants: { value: 6, overage: { model: 'package', price: 5, per: 2 } },
+  max_duration: { value: 120, overage: { model: 'graduated', tiers: [{ up_to: 100, price: 0.02 }, { up_to: 1000, price: 0.015 }, { price: 0.01 }] } },
+  max_storage: { value: 300, overage: { price: 0.5 } },
+};
+
+/** The bench manifest with overages enabled and the limits above, priced or not. */
+function overageManifest(priced) {
+  const pkg = MANIFEST.packages[0];
+  const features = Object.fromEntries(
+    Object.entries(pkg.features).map(([code, f]) => {
+      const change = PRICED_FEATURES[code];
+      return [code, change === undefined ? f : { ...f, value: change.value, ...(priced ? { overage: change.overage } : {}) }];
+    }),
+  );
+  // No trial: units of a trial are counted but not priced, and the quick run fits in one.
+  return { ...MANIFEST, packages: [{ ...pkg, trial_period: 0, overages_enabled: true, features }] };
+}
+
+async function benchPricing() {
+  const n = QUICK ? 200_000 : 1_000_000;
+  const file = await eventsFile(n);
+  // An end after the last event's month, so that the periods the events fall in are over and charged.
+  const end = Date.UTC(2026, 3, 1);
+  const scenario = (manifest) => ({ file: 'bench', manifest, subscriptions: SUBS, end, endSpan: undefined, events: { kind: 'file', path: file, display: file } });
+  const sides = { priced: scenario(overageManifest(true)), unpriced: scenario(overageManifest(false)), accepted: scenario(MANIFEST) };
+  const names = Object.keys(sides);
+  const times = { priced: [], unpriced: [], accepted: [] };
+  const reports = {};
+  // Sides alternate, the order rotating every run, so that drift and a busy moment of the machine
+  // weigh on every side alike.
+  for (let run = 0; run < (QUICK ? 3 : 6); run++) {
+    for (let k = 0; k < names.length; k++) {
+      const side = names[(run + k) % names.length];
+      globalThis.gc();
+      const start = performance.now();
+      const { report: r } = await runScenario(sides[side]);
+      times[side].push(performance.now() - start);
+      reports[side] = r;
+    }
+  }
+  const { priced, unpriced } = reports;
+  if (priced.totals.overage === 0 || priced.totals.overage !== unpriced.totals.overage || priced.totals.accepted !== unpriced.totals.accepted) {
+    throw new Error(`bench: pricing must not change decisions and the stream must reach overage (overage ${priced.totals.overage} vs ${unpriced.totals.overage})`);
+  }
+  const revenue = priced.totals.revenue.EUR;
+  if (!(revenue?.overage > 0) || unpriced.totals.revenue.EUR?.overage !== 0) throw new Error('bench: the priced side must charge overage and the unpriced side none');
+  console.log(
+    `\n## simulate pricing — ${n.toLocaleString('en-US')} events in NDJSON, ${Math.round((100 * priced.totals.overage) / n)} % in overage, 4 priced features ` +
+      `(median of ${times.priced.length}, sides alternating; priced ${spread(times.priced, ' ms')}; unpriced ${spread(times.unpriced, ' ms')}; overage charged ${revenue.overage.toLocaleString('en-US')} EUR; load average ${loadAverage()})`,
+  );
+  const result = report({
+    name: 'pricing: replay with priced overage',
+    value: median(times.priced),
+    baselineName: 'the same replay, overage unpriced',
+    baseline: median(times.unpriced),
+    budget: { text: '≤ 1.10× (pricing adds ≤ 10 %)', ok: (_, ratio) => ratio <= 1.1 },
+  });
+  // For the record, not the budget: overage as a whole (decisions, accrual, pricing).
+  report({
+    name: '  (same priced replay)',
+    value: median(times.priced),
+    baselineName: 'the same events, every one accepted',
+    baseline: median(times.accepted),
+  });
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 /** The 1-, 5- and 15-minute load averages: the machine is shared. */
 function loadAverage() {
@@ -189,5 +269,8 @@ function spread(values, unit) {
 console.log(`# evaluator and replay (SPEC §11)${QUICK ? ' (--quick)' : ''}\nmachine: ${machine()}; load average ${loadAverage()}; two threads give ${(await parallelism()).toFixed(2)}× one thread's throughput (2 = two free cores)`);
 const results = [await benchInProcess(), await benchReplay(), await benchMemory()];
 const failed = results.filter((r) => (r.name.startsWith('evaluator') ? r.value < 3_000_000 : r.ratio > 1.5));
+// Pricing has its own budget (≤ 1.10×), kept apart from the list above.
+const pricing = await benchPricing();
+if (pricing.ratio > 1.1) failed.push(pricing);
 console.log(`\n${failed.length === 0 ? 'all within budget' : `over budget: ${failed.map((r) => r.name).join('; ')}`}`);
 process.exitCode = failed.length > 0 ? 1 : 0;
