@@ -148,10 +148,16 @@ describe.skipIf(!available && !inCI)('the HTML report in Chromium', () => {
   });
 
   it('shows each subscription’s charges with overage and every amount in its currency', async () => {
-    /** Per subscription: the charges table's headers and, per row, its cells as shown. */
-    const charges = async (file: string) => {
+    /** A charges table as shown: its headers and, per row, its money cells by part. */
+    interface ChargesTable {
+      headers: string[];
+      rows: { run: string | null; cells: Record<string, { text: string; color: string }> }[];
+      shown: boolean;
+    }
+    /** Per subscription: its charges table as shown. */
+    const charges = async (file: string): Promise<Record<string, ChargesTable>> => {
       const page = await open(file);
-      const tables = await page.$$eval('section.subscription', (sections) =>
+      const tables: Record<string, ChargesTable> = await page.$$eval('section.subscription', (sections) =>
         Object.fromEntries(
           sections.map((section) => {
             const table = section.querySelector('table.charges')!;

@@ -1,5 +1,5 @@
 // Running the CLI in tests: in-process with captured streams, or as a real child process.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { main } from '../../src/cli/main.js';
@@ -45,6 +45,49 @@ export function runProcess(args: string[], options: { cwd: string; env?: Record<
       },
     );
     if (options.input !== undefined) child.stdin?.end(options.input);
+  });
+}
+
+/** What a CLI run under a deadline produced. */
+export interface DeadlineRun {
+  /** Exit code; null when killed. */
+  code: number | null;
+  /** True when the deadline passed and the process was killed: the test calls that a hang. */
+  killed: boolean;
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr interleaved as they arrived. */
+  output: string;
+}
+
+/**
+ * Run `node bin/svcpkg.js ARGS` as a real process with no stdin, and SIGKILL it if it has not
+ * exited by itself after `killAfterMs`: for hostile inputs, where a hang (a FIFO read, a loop) is
+ * the failure to catch, not a test timeout.
+ */
+export function runWithDeadline(args: string[], options: { cwd: string; env: Record<string, string | undefined>; killAfterMs: number }): Promise<DeadlineRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const run: DeadlineRun = { code: null, killed: false, stdout: '', stderr: '', output: '' };
+    child.stdout.on('data', (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      run.stdout += text;
+      run.output += text;
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      run.stderr += text;
+      run.output += text;
+    });
+    const timer = setTimeout(() => {
+      run.killed = true;
+      child.kill('SIGKILL');
+    }, options.killAfterMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      run.code = code;
+      resolve(run);
+    });
   });
 }
 

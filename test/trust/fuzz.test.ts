@@ -4,13 +4,13 @@
 // exit codes, nothing read from outside the folder, and the same diagnostics cached or not, on one
 // thread or several, and with or without unrelated files beside them.
 // The default run is small (a few seconds); `SVCPKG_FUZZ_RUNS=N` runs N repositories (README).
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BIN, REPO_ROOT, VALID_PACKAGE } from "../helpers/cli.js";
+import { REPO_ROOT, runWithDeadline, VALID_PACKAGE, type DeadlineRun as Run } from "../helpers/cli.js";
 import { tempFolder } from "../helpers/temp.js";
 
 const SECRET = "FUZZ_SECRET_MARKER_7f3a9c41e0b2";
@@ -463,41 +463,9 @@ const ENV: Record<string, string | undefined> = {
   NO_COLOR: "1",
 };
 
-interface Run {
-  code: number | null;
-  killed: boolean;
-  stdout: string;
-  stderr: string;
-}
-
 /** Run the built CLI; kill it if it has not exited by itself after KILL_AFTER_MS. */
 function run(args: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd,
-      env: ENV,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    let killed = false;
-    child.stdout.on(
-      "data",
-      (chunk: Buffer) => (stdout += chunk.toString("utf8")),
-    );
-    child.stderr.on(
-      "data",
-      (chunk: Buffer) => (stderr += chunk.toString("utf8")),
-    );
-    const timer = setTimeout(() => {
-      killed = true;
-      child.kill("SIGKILL");
-    }, KILL_AFTER_MS);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, killed, stdout, stderr });
-    });
-  });
+  return runWithDeadline(args, { cwd, env: ENV, killAfterMs: KILL_AFTER_MS });
 }
 
 /** Raw control (but line feed) and bidirectional characters: never in output meant for a terminal. */

@@ -1,49 +1,20 @@
 // Every reader of a file the repository controls goes through the safe path (docs/decisions.md,
 // "untrusted input"): a link to a secret outside is refused and never printed; a FIFO never hangs.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdir, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, makeRepo, VALID_PACKAGE } from "../helpers/cli.js";
+import { makeRepo, runWithDeadline, VALID_PACKAGE, type DeadlineRun as Run } from "../helpers/cli.js";
 import { tempFolder } from "../helpers/temp.js";
 
 const SECRET = "READER_SECRET_5b1e0c77";
 const KILL_AFTER_MS = 30_000;
 const ENV = { PATH: process.env["PATH"], HOME: os.tmpdir(), NO_COLOR: "1" };
 
-interface Run {
-  code: number | null;
-  killed: boolean;
-  output: string;
-}
-
+/** Run the built CLI; kill it if it has not exited by itself after KILL_AFTER_MS. */
 function run(args: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd,
-      env: ENV,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    let killed = false;
-    child.stdout.on(
-      "data",
-      (chunk: Buffer) => (output += chunk.toString("utf8")),
-    );
-    child.stderr.on(
-      "data",
-      (chunk: Buffer) => (output += chunk.toString("utf8")),
-    );
-    const timer = setTimeout(() => {
-      killed = true;
-      child.kill("SIGKILL");
-    }, KILL_AFTER_MS);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, killed, output });
-    });
-  });
+  return runWithDeadline(args, { cwd, env: ENV, killAfterMs: KILL_AFTER_MS });
 }
 
 /** A secret outside the repository (JSON-looking, so a reader that parsed it would echo it), and a FIFO. */
