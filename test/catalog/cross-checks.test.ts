@@ -1,26 +1,20 @@
 // The catalog's own checks (SP5001–SP5007), each named by a case: a copy of the bundled catalog with
 // one mistake must get exactly that code, located in the file that holds it.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { loadCatalog } from '../../src/catalog/load.js';
 import { runInProcess } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp.js';
 
 const BUNDLED = path.resolve(import.meta.dirname, '..', '..', 'catalog');
 type Entry = Record<string, unknown>;
 type Kind = 'features' | 'service-types' | 'provider-types';
-const folders: string[] = [];
-
-afterEach(async () => {
-  await Promise.all(folders.splice(0).map((f) => rm(f, { recursive: true, force: true })));
-});
 
 /** A copy of the bundled catalog with `edit` applied to one of its three lists. */
 async function catalogWith(kind: Kind, edit: (entries: Entry[]) => Entry[]): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'svcpkg-catalog-'));
-  folders.push(dir);
+  const dir = await tempFolder('catalog');
   await cp(BUNDLED, dir, { recursive: true });
   const file = path.join(dir, `${kind}.yaml`);
   await writeFile(file, stringify(edit(parse(await readFile(file, 'utf8')) as Entry[])));

@@ -1,22 +1,16 @@
 // docs/catalogs.md: a catalog that adds a provider type makes an active webinar package valid. The
 // page's two blocks are the files this test uses, so the documented recipe keeps working.
-import { cp, mkdir, readFile, rm, writeFile, appendFile, mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, mkdir, readFile, writeFile, appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const EXAMPLE = path.join(ROOT, 'docs', 'examples', 'webinar-catalog');
-let dir: string | undefined;
-
-afterEach(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
-  dir = undefined;
-});
 
 async function repo(withProvider: boolean): Promise<string> {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'svcpkg-catalog-'));
+  const dir = await tempFolder('catalog');
   await cp(path.join(ROOT, 'catalog'), path.join(dir, 'catalog'), { recursive: true });
   if (withProvider) await appendFile(path.join(dir, 'catalog', 'provider-types.yaml'), '\n' + (await readFile(path.join(EXAMPLE, 'provider-type.yaml'), 'utf8')));
   await mkdir(path.join(dir, 'packages.d'));

@@ -1,15 +1,11 @@
 // Usage errors in our words, through the built CLI (issue 12): a misspelt flag gets "did you
 // mean", and parseArgs's own messages ("argument missing", "ambiguous") never reach the user.
-import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeRepo, runProcess, VALID_PACKAGE } from '../helpers/cli.js';
 
 let dir: string;
 beforeAll(async () => {
   dir = await makeRepo({ 'packages.d/basic.yaml': VALID_PACKAGE });
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 const run = (args: string[]) => runProcess(args, { cwd: dir });

@@ -2,7 +2,7 @@
 // what a cold one does, and an entry is used only for the same path, text, catalog and options.
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOG_DIR } from '../../src/assets.js';
 import { readCacheFile, RESULT_CACHE_FILE, writeCacheFile, type CacheEntry } from '../../src/check/cache-file.js';
 import { checkRepo } from '../../src/check/repo.js';
@@ -13,16 +13,8 @@ const FORMATS = ['pretty', 'json', 'sarif', 'github'] as const;
 /** A message no check writes: seeing it proves a result came from the cache file. */
 const FORGED = 'forged by the test into the cache';
 
-const made: string[] = [];
-afterEach(async () => {
-  for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true });
-});
-
-async function repo(files: Record<string, string>): Promise<string> {
-  const dir = await makeRepo(files);
-  made.push(dir);
-  return dir;
-}
+// Repositories are temporary folders, removed after this file by test/helpers/temp-cleanup.ts.
+const repo = makeRepo;
 
 /** The broken fixture repo's packages plus every hostile input, each in its own file. */
 async function hostileRepo(): Promise<string> {

@@ -1,23 +1,15 @@
 // Every command from a subfolder of the project (issue 12): the root is found upward, as git does;
 // paths print relative to where the user stands; caches and outputs go to the root.
 import { spawn } from 'node:child_process';
-import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findProjectRoot } from '../../src/cli/root.js';
 import { BIN, makeRepo, REPO_ROOT, runProcess, VALID_PACKAGE } from '../helpers/cli.js';
 
-const made: string[] = [];
-afterEach(async () => {
-  for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true });
-});
-
-async function repo(files: Record<string, string>): Promise<string> {
-  const dir = await makeRepo(files);
-  made.push(dir);
-  return dir;
-}
+// Repositories are temporary folders, removed after this file by test/helpers/temp-cleanup.ts.
+const repo = makeRepo;
 
 const BAD_PACKAGE = VALID_PACKAGE.replace('meet-basic', 'meet-bad').replace('max_rooms', 'max_roms');
 

@@ -4,24 +4,18 @@ import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { RESULT_CACHE_FILE } from '../../src/check/cache-file.js';
 import type { IdMinter } from '../../src/compile/index.js';
 import { CACHE_DIR } from '../../src/compile/stamp.js';
+import { tempFolder } from '../helpers/temp.js';
 
 /** The fixture repos of test/compile/fixtures. */
 export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
-const made: string[] = [];
-afterEach(async () => {
-  for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true });
-});
-
-/** A temp copy of fixture `name` (removed after the test). */
+/** A temp copy of fixture `name` (removed after its test file, test/helpers/temp-cleanup.ts). */
 export async function fixtureRepo(name: string): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), `svcpkg-compile-${name}-`));
-  made.push(dir);
+  const dir = await tempFolder(`compile-${name}`);
   await cp(path.join(FIXTURES, name), dir, { recursive: true });
   return dir;
 }
@@ -33,10 +27,9 @@ export async function suiteRepo(name: string): Promise<{ dir: string; remove: ()
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** An empty temp repo holding `files` (path → text), removed after the test. */
+/** An empty temp repo holding `files` (path → text), removed after its test file. */
 export async function repoWith(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'svcpkg-compile-'));
-  made.push(dir);
+  const dir = await tempFolder('compile');
   for (const [file, text] of Object.entries(files)) await put(dir, file, text);
   return dir;
 }

@@ -1,11 +1,12 @@
 // Two compiles of one repository at once never lose or fork an id (docs/decisions.md, "Compile and
 // the lockfile"): real processes of the built CLI, racing on a repo whose packages have no ids yet.
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempFolder } from '../helpers/temp.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = path.join(ROOT, 'bin', 'svcpkg.js');
@@ -13,10 +14,6 @@ const BASIC = path.join(ROOT, 'test', 'compile', 'fixtures', 'basic');
 const PAIRS = 50;
 const PARALLEL = 5;
 
-const made: string[] = [];
-afterAll(async () => {
-  for (const dir of made) await rm(dir, { recursive: true, force: true });
-});
 
 interface Run {
   code: number | null;
@@ -37,8 +34,7 @@ function compile(cwd: string, out: string, emit = 'json,ts'): Promise<Run> {
 
 /** A repo whose packages were never compiled: every compile mints. */
 async function freshRepo(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'svcpkg-race-'));
-  made.push(dir);
+  const dir = await tempFolder('race');
   await cp(path.join(BASIC, 'packages.d'), path.join(dir, 'packages.d'), { recursive: true });
   return dir;
 }

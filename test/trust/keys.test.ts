@@ -1,22 +1,16 @@
 // Forbidden keys are judged by their parsed spelling (docs/diagnostics.md, SP1009), through the
 // built CLI, and the generated manifest.ts never carries a key that sets a prototype.
-import { rm } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderManifestTs } from '../../src/compile/emit/typescript.js';
 import type { Manifest } from '../../src/generated/manifest.js';
 import { parseSourceFast } from '../../src/source/fast.js';
 import { parseSource } from '../../src/source/parse.js';
 import { makeRepo, runProcess, VALID_PACKAGE } from '../helpers/cli.js';
 
-const repos: string[] = [];
-afterEach(async () => {
-  for (const repo of repos.splice(0)) await rm(repo, { recursive: true, force: true });
-});
 
 /** Run `node bin/svcpkg.js validate --format json` on a repo with one package file. */
 async function validate(pkg: string): Promise<{ code: number; found: Array<{ code: string; path: string; line: number }> }> {
   const repo = await makeRepo({ 'packages.d/a.yaml': pkg });
-  repos.push(repo);
   const result = await runProcess(['validate', '--format', 'json'], { cwd: repo });
   const json = JSON.parse(result.stdout) as { diagnostics: Array<{ code: string; path: string; line: number }> };
   return { code: result.code, found: json.diagnostics.map(({ code, path, line }) => ({ code, path, line })) };

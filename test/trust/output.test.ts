@@ -1,13 +1,7 @@
 // Outputs for terminals and CI logs carry no raw control or bidirectional characters from the
 // input (docs/diagnostics.md): keys, values and file names are made visible, once, in printable.ts.
-import { rm } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeRepo, runProcess } from '../helpers/cli.js';
-
-const repos: string[] = [];
-afterEach(async () => {
-  for (const repo of repos.splice(0)) await rm(repo, { recursive: true, force: true });
-});
 
 /** C0 controls but the line feed, DEL, C1 controls, bidirectional controls and marks. */
 const UNSAFE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
@@ -19,7 +13,6 @@ describe('terminal and CI outputs', () => {
   for (const format of ['github', 'pretty']) {
     it(`--format ${format} escapes ESC, BEL and RLO from keys and values`, async () => {
       const repo = await makeRepo({ 'packages.d/a\u202Egpj.yaml': HOSTILE });
-      repos.push(repo);
       const result = await runProcess(['validate', '--format', format], { cwd: repo });
       expect(result.code).toBe(1);
       expect(result.stdout).not.toMatch(UNSAFE);
@@ -32,7 +25,6 @@ describe('terminal and CI outputs', () => {
 
   it('escapes hostile names in the list of skipped files', async () => {
     const repo = await makeRepo({ 'packages.d/a.yaml': HOSTILE, 'packages.d/x\u001b[2J\u202E.txt': 'x' });
-    repos.push(repo);
     const result = await runProcess(['validate', '--verbose', '--format', 'json'], { cwd: repo });
     expect(result.stderr).toContain('skipped 1 non-YAML file');
     expect(result.stderr).not.toMatch(UNSAFE);

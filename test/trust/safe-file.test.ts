@@ -1,22 +1,15 @@
 // The safe reader itself: what it refuses without opening, how much it reads, and which text a
 // code frame is given.
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSafely } from '../../src/source/safe-file.js';
+import { tempFolder } from '../helpers/temp.js';
 import { readFrameText, readSourceTextSync } from '../../src/source/read.js';
 
-const made: string[] = [];
-afterEach(async () => {
-  for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true });
-});
-async function dir(): Promise<string> {
-  const d = await mkdtemp(path.join(os.tmpdir(), 'svcpkg-safe-'));
-  made.push(d);
-  return d;
-}
+/** A temporary folder, removed after this file by test/helpers/temp-cleanup.ts. */
+const dir = (): Promise<string> => tempFolder('safe');
 
 describe('readFileSafely', () => {
   it('refuses a FIFO and a device without opening them', async () => {

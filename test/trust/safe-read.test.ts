@@ -1,32 +1,20 @@
 // Nothing outside the input folder is read, printed or waited on (docs/decisions.md, "untrusted
 // input"): links to secrets, devices and FIFOs, and input roots that link out of the repository.
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtemp, rm, symlink, writeFile, mkdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { symlink, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, makeRepo, VALID_PACKAGE } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { makeRepo, runWithDeadline, VALID_PACKAGE, type DeadlineRun } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp.js';
 
 const SECRET = 'FAKE_SECRET_TOKEN_d41d8cd98f00b204';
 /** Longest a run may take before the test calls it a hang and kills it. */
 const KILL_AFTER_MS = 20_000;
 
-const made: string[] = [];
-afterEach(async () => {
-  for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true });
-});
-
-async function outsideDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'svcpkg-outside-'));
-  made.push(dir);
-  return dir;
-}
-
-async function repoWith(files: Record<string, string>): Promise<string> {
-  const repo = await makeRepo(files);
-  made.push(repo);
-  return repo;
-}
+// Folders are temporary, removed after this file by test/helpers/temp-cleanup.ts.
+const outsideDir = (): Promise<string> => tempFolder('outside');
+const repoWith = makeRepo;
 
 const ENV: Record<string, string | undefined> = {
   PATH: process.env['PATH'],
@@ -40,30 +28,9 @@ const ENV: Record<string, string | undefined> = {
   GIT_COMMITTER_EMAIL: 't@example.test',
 };
 
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  killed: boolean;
-  output: string;
-}
-
 /** Run the built CLI; kill it if it has not exited by itself after KILL_AFTER_MS. */
-function run(args: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    let killed = false;
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    const timer = setTimeout(() => {
-      killed = true;
-      child.kill('SIGKILL');
-    }, KILL_AFTER_MS);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, killed, output });
-    });
-  });
+function run(args: string[], cwd: string): Promise<DeadlineRun> {
+  return runWithDeadline(args, { cwd, env: ENV, killAfterMs: KILL_AFTER_MS });
 }
 
 function git(cwd: string, ...args: string[]): void {

@@ -1,20 +1,11 @@
 // Real temporary git repositories for the hook and staged-validation tests.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
-import { afterEach } from 'vitest';
+import { tempFolder } from '../helpers/temp.js';
 
-const made: string[] = [];
-afterEach(async () => {
-  for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true });
-});
-
-/** A fresh temporary folder, removed after the test. */
-export async function tempDir(prefix = 'svcpkg-workflow-'): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
-  made.push(dir);
-  return dir;
+/** A fresh temporary folder `svcpkg-<name>-XXXXXX`, removed after its test file (test/helpers/temp-cleanup.ts). */
+export function tempDir(prefix = 'svcpkg-workflow-'): Promise<string> {
+  return tempFolder(prefix.replace(/^svcpkg-/, '').replace(/-$/, ''));
 }
 
 /** Environment for git: a fixed identity, and no user or system configuration leaking in. */
