@@ -1,6 +1,7 @@
 // The demo's HTML report, alone and with `--against`, in a real browser (Debian's Chromium driven
-// by playwright-core, headless, offline), checked where users look: every limit label is on top
-// and readable (nothing covers its centre, no marker overlaps it), the comparison is coloured by
+// by playwright-core, headless, offline), checked where users look: the page loads nothing and logs
+// no error, every subscription and feature with events has a named chart with its limit, each
+// subscription's charges show overage and currencies, every limit label is on top and readable (nothing covers its centre, no marker overlaps it), the comparison is coloured by
 // meaning (fewer denials green, more red), and the subscription list is a grid of equal cells at
 // common widths. The pictures come from scripts/screenshots.mjs, the script that makes the
 // README's; here they go to a temporary folder. Skipped with a message only when
@@ -12,6 +13,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM, LAST_CHART, launchChromium, screenshot, writeDemoReports } from '../../scripts/screenshots.mjs';
+import type { SimulationReport } from '../../src/evaluate/index.js';
+import { runProcess } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/temp.js';
 
 const available = existsSync(CHROMIUM);
@@ -93,6 +96,42 @@ describe.skipIf(!available && !inCI)('the HTML report in Chromium', () => {
       return { checked, problems };
     });
   }
+
+  /** Every subscription and feature of a report that received events. */
+  function withEvents(report: SimulationReport): string[] {
+    return report.subscriptions.flatMap((s) => s.features.filter((f) => f.accepted + f.overage + f.denied > 0).map((f) => `${s.id} ${f.code}`));
+  }
+
+  /** The JSON report of a scenario of the demo folder, by the built CLI. */
+  async function jsonReport(scenario: string): Promise<SimulationReport> {
+    const run = await runProcess(['simulate', scenario, '--format', 'json', '--quiet'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    return JSON.parse(run.stdout) as SimulationReport;
+  }
+
+  it.each(['report', 'against'] as const)('draws a named chart with its limit for every subscription and feature with events (%s), without a console error', async (which) => {
+    const page = await open(pages[which]);
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.reload({ waitUntil: 'load' });
+    const charts = await page.$$eval('svg.chart', (svgs) =>
+      svgs.map((svg) => {
+        // The accessible name: the elements aria-labelledby points to exist and hold text.
+        const ids = (svg.getAttribute('aria-labelledby') ?? '').split(' ').filter(Boolean);
+        const named = svg.getAttribute('role') === 'img' && ids.length > 0 && ids.every((id) => (document.getElementById(id)?.textContent ?? '').trim() !== '');
+        return { key: `${svg.getAttribute('data-subscription')} ${svg.getAttribute('data-feature')}`, limits: svg.querySelectorAll('[data-limit]').length, named };
+      }),
+    );
+    await page.close();
+    expect(errors).toEqual([]);
+    // With --against, the features that received events in either run.
+    const reports = which === 'report' ? [await jsonReport('current.yaml')] : [await jsonReport('proposed.yaml'), await jsonReport('current.yaml')];
+    expect(charts.map((c) => c.key).sort()).toEqual([...new Set(reports.flatMap(withEvents))].sort());
+    for (const chart of charts) expect({ chart: chart.key, limits: chart.limits > 0, named: chart.named }).toEqual({ chart: chart.key, limits: true, named: true });
+  });
 
   it('shows every limit label of the single report on top, clear of markers', async () => {
     const page = await open(pages.report);
