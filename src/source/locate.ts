@@ -6,8 +6,8 @@
 // into flow collections, comments indented inside a collection's end). A test compares it with
 // the full parse on generated files (test/source/locate.test.ts).
 import type { Span } from '../diagnostics/diagnostic.js';
-import type { LocateTarget } from './parse.js';
-import { splitPointer } from './parse.js';
+import { splitPointer } from './pointer.js';
+import type { LocateTarget } from './source-file.js';
 import { LineIndex } from './position.js';
 
 /** One line of the text: offsets, indentation and what it holds. */
@@ -135,7 +135,7 @@ export class Locator {
     return true;
   }
 
-  /** Walk the pointer as parse.ts's findNode does. */
+  /** Walk the pointer as node-document.ts's findNode does. */
   private find(document: number, pointer: string, target: LocateTarget): { node: Node; exact: boolean; key?: [number, number] } | Unsure {
     if (!this.usable) return UNSURE;
     const doc = this.docs[document];
