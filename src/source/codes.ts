@@ -79,7 +79,8 @@ export const SOURCE_CODES = defineCodes({
     code: 'SP1010',
     severity: 'error',
     title: 'Tab used for indentation',
-    description: 'YAML forbids tabs for indentation.',
+    description:
+      'YAML forbids tabs for indentation. A tab makes the parser misread the rest of its block, so the syntax errors that follow from it there are not reported: one tab, one diagnostic. Errors outside that block are still reported.',
     example: 'features:\n\tmax_rooms: 10\n',
     fix: 'Indent with spaces.',
   },

@@ -15,6 +15,7 @@ import { isStackOverflow, stackOverflowResult } from './overflow.js';
 import { inspectParsed } from './plain.js';
 import { LineIndex } from './position.js';
 import type { ParseOptions, SourceDocument, SourceFile, SpanAt } from './source-file.js';
+import { withoutTabCascade } from './tab-cascade.js';
 import { yamlErrorDiagnostic } from './yaml-errors.js';
 import { yaml } from './yaml-module.js';
 import { mayNeedScan, scanNodes } from './yaml11-scan.js';
@@ -112,7 +113,8 @@ function parseNormalized(file: string, text: string, options: ParseOptions): Sou
   }
 
   parsed.forEach((doc, index) => {
-    const errors = mergeByOffset(doc.errors, duplicateKeyErrors(doc.contents, yaml()));
+    // One tab, one diagnostic: the errors a tab in an indentation causes after it are dropped.
+    const errors = withoutTabCascade(mergeByOffset(doc.errors, duplicateKeyErrors(doc.contents, yaml())), text, lines, yaml());
     for (const error of errors) diagnostics.push(yamlErrorDiagnostic(file, error, at, 'error'));
     for (const warning of doc.warnings) diagnostics.push(yamlErrorDiagnostic(file, warning, at, 'warning'));
     // A document with a syntax error is not checked further: its shape is unreliable.
