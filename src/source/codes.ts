@@ -14,7 +14,8 @@ export const SOURCE_CODES = defineCodes({
     code: 'SP1002',
     severity: 'error',
     title: 'Duplicate key',
-    description: 'A mapping repeats a key. YAML parsers disagree on which value wins, so svcpkg refuses both.',
+    description:
+      'A mapping repeats a key. YAML parsers disagree on which value wins, so svcpkg refuses both. The diagnostic is at the repeat and points back at the first occurrence; meanwhile the other checks read the last value (as the `yaml` package does) and report its problems there.',
     example: 'features:\n  max_rooms: 10\n  max_rooms: 20\n',
     fix: 'Keep one of the entries.',
   },

@@ -149,7 +149,7 @@ export class Locator {
       if (node.kind === 'map') {
         const entries = this.entries(node);
         if (entries === UNSURE) return UNSURE;
-        const entry = entries.find((e) => e.key === segment);
+        const entry = entries.findLast((e) => e.key === segment); // the value used, as findNode
         if (!entry) return { node, exact: false };
         if (last && target === 'key') return { node, exact: true, key: [entry.keyStart, entry.keyEnd] };
         const value: Node | Unsure = this.value(entry.line, entry.after, node.indent, entry.to, 'entry');

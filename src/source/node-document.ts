@@ -51,7 +51,8 @@ export function findNode(doc: Document.Parsed, pointer: string, target: LocateTa
     const resolved: YamlNode = yaml().isAlias(node) ? ((node as Alias).resolve(doc) as YamlNode | undefined) ?? node : node;
     const last = i === segments.length - 1;
     if (yaml().isMap(resolved)) {
-      const pair = resolved.items.find((p) => keyString(p.key) === segment);
+      // The last of duplicated keys: the value the document holds (SP1002 reports the repeat).
+      const pair = resolved.items.findLast((p) => keyString(p.key) === segment);
       if (!pair) return { node: resolved, exact: false };
       if (last && target === 'key' && pair.key && typeof pair.key === 'object') return { node: pair.key as YamlNode, exact: true };
       if (pair.value === null || typeof pair.value !== 'object') {

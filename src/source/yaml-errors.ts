@@ -2,6 +2,7 @@
 import type { YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { SOURCE_CODES } from './codes.js';
+import { isDuplicateKeyError } from './duplicates.js';
 import type { SpanAt } from './source-file.js';
 
 /** One parser error or warning as a diagnostic. */
@@ -10,8 +11,14 @@ export function yamlErrorDiagnostic(file: string, error: YAMLError, at: SpanAt, 
   const message = firstLine(error.message);
   const base = { ...at(start, Math.max(end, start + 1)), severity, file, path: '' };
   switch (error.code) {
-    case 'DUPLICATE_KEY':
-      return { ...base, code: SOURCE_CODES.duplicateKey.code, message: 'duplicate key in a mapping', hint: 'keep one of the entries' };
+    case 'DUPLICATE_KEY': {
+      const diagnostic: Diagnostic = { ...base, code: SOURCE_CODES.duplicateKey.code, message: 'duplicate key in a mapping', hint: 'keep one of the entries' };
+      if (!isDuplicateKeyError(error)) return diagnostic;
+      // The key as data (consumers such as the lockfile reader name it without reading the text
+      // back), and the first occurrence: the value checked is this, the last, one's.
+      const [firstStart, firstEnd] = error.first;
+      return { ...diagnostic, actual: error.key, related: [{ ...at(firstStart, firstEnd), file, message: `the first \`${error.key}\`` }] };
+    }
     case 'TAB_AS_INDENT':
       return { ...base, code: SOURCE_CODES.tab.code, message: 'tab character used for indentation', hint: 'indent with spaces' };
     case 'RESOURCE_EXHAUSTION':
