@@ -14,7 +14,8 @@ export const SOURCE_CODES = defineCodes({
     code: 'SP1002',
     severity: 'error',
     title: 'Duplicate key',
-    description: 'A mapping repeats a key. YAML parsers disagree on which value wins, so svcpkg refuses both.',
+    description:
+      'A mapping repeats a key. YAML parsers disagree on which value wins, so svcpkg refuses both. The diagnostic is at the repeat and points back at the first occurrence; meanwhile the other checks read the last value (as the `yaml` package does) and report its problems there.',
     example: 'features:\n  max_rooms: 10\n  max_rooms: 20\n',
     fix: 'Keep one of the entries.',
   },
@@ -79,7 +80,8 @@ export const SOURCE_CODES = defineCodes({
     code: 'SP1010',
     severity: 'error',
     title: 'Tab used for indentation',
-    description: 'YAML forbids tabs for indentation.',
+    description:
+      'YAML forbids tabs for indentation. A tab makes the parser misread the rest of its block, so the syntax errors that follow from it there are not reported: one tab, one diagnostic. Errors outside that block are still reported.',
     example: 'features:\n\tmax_rooms: 10\n',
     fix: 'Indent with spaces.',
   },

@@ -20,30 +20,49 @@ interface PairLike {
 }
 
 /**
+ * A repeated key: the `yaml` package's error, plus what a diagnostic needs to name it — the key as
+ * parsed and the span of its first occurrence (the value used is the last one's: docs/decisions.md).
+ */
+export interface DuplicateKeyError extends YAMLError {
+  /** The key, as parsed (`String` of its scalar value). */
+  readonly key: string;
+  /** Start and end offsets of the key's first occurrence in the same mapping. */
+  readonly first: readonly [number, number];
+}
+
+/** Whether a parser error is a duplicate key found by duplicateKeyErrors. */
+export function isDuplicateKeyError(error: YAMLError): error is DuplicateKeyError {
+  return error.code === 'DUPLICATE_KEY' && typeof (error as Partial<DuplicateKeyError>).key === 'string';
+}
+
+/**
  * The errors `uniqueKeys: true` would have reported for a document: one per key whose scalar value
  * equals (`===`) an earlier key's of the same mapping, at the key's first character, with the same
- * code and message. A Set per mapping replaces the pairwise comparison.
+ * code and message. A Map per mapping (value → first key node) replaces the pairwise comparison.
  */
-export function duplicateKeyErrors(root: unknown, api: YamlApi): YAMLError[] {
-  const errors: YAMLError[] = [];
+export function duplicateKeyErrors(root: unknown, api: YamlApi): DuplicateKeyError[] {
+  const errors: DuplicateKeyError[] = [];
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();
     if (node === null || typeof node !== 'object') continue;
     if (api.isMap(node)) {
-      const seen = new Set<unknown>();
+      const seen = new Map<unknown, YamlNode>();
       for (const item of (node as Collection).items) {
         const pair = item as PairLike;
         const key = pair.key;
         if (api.isScalar(key)) {
           const value = (key as { value: unknown }).value;
-          // `===` semantics: NaN never equals itself (a Set would say it does).
+          // `===` semantics: NaN never equals itself (a Map would say it does).
           if (!(typeof value === 'number' && Number.isNaN(value))) {
-            if (seen.has(value)) {
+            const first = seen.get(value);
+            if (first) {
               const start = (key as YamlNode).range?.[0] ?? 0;
-              errors.push(new api.YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+              const error = new api.YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique');
+              const range = first.range;
+              errors.push(Object.assign(error, { key: String(value), first: [range?.[0] ?? 0, range?.[1] ?? 0] as const }));
             } else {
-              seen.add(value);
+              seen.set(value, key as YamlNode);
             }
           }
         }

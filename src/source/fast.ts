@@ -8,7 +8,9 @@ import { FILE_START } from '../diagnostics/diagnostic.js';
 import { findExcessiveNesting } from './depth.js';
 import { Locator } from './locate.js';
 import { inspectParsed } from './plain.js';
-import { DEFAULT_MAX_DEPTH, normalizeLineBreaks, parseSource, type LocateTarget, type ParseOptions, type SourceDocument, type SourceFile } from './parse.js';
+import { normalizeLineBreaks } from './line-breaks.js';
+import { DEFAULT_MAX_DEPTH, parseSource } from './parse.js';
+import type { LocateTarget, ParseOptions, SourceDocument, SourceFile } from './source-file.js';
 
 // Where a plain value may start and end on a line (block or flow context).
 const VALUE_START = String.raw`(?:^|[\[{,]|[:?-][ \t])[ \t]*`;
@@ -165,7 +167,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Iterative depth check on plain values (the same measure as the node check in parse.ts). */
+/** Iterative depth check on plain values (the same measure as findTooDeep in nodes.ts). */
 function tooDeep(root: unknown, maxDepth: number): boolean {
   const stack: [unknown, number][] = [[root, 1]];
   while (stack.length > 0) {

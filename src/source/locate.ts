@@ -6,8 +6,8 @@
 // into flow collections, comments indented inside a collection's end). A test compares it with
 // the full parse on generated files (test/source/locate.test.ts).
 import type { Span } from '../diagnostics/diagnostic.js';
-import type { LocateTarget } from './parse.js';
-import { splitPointer } from './parse.js';
+import { splitPointer } from './pointer.js';
+import type { LocateTarget } from './source-file.js';
 import { LineIndex } from './position.js';
 
 /** One line of the text: offsets, indentation and what it holds. */
@@ -51,6 +51,11 @@ interface Entry {
 }
 
 const UNSURE = Symbol('unsure');
+/** Kinds of lines, as stored (see `Locator.kinds`). */
+const BLANK = 0;
+const COMMENT = 1;
+const CONTENT = 2;
+const KIND_NAMES = ['blank', 'comment', 'content'] as const;
 /** An empty value followed by a comment on its line. */
 const COMMENTED = Symbol('commented');
 type Unsure = typeof UNSURE;
@@ -59,9 +64,22 @@ type Unsure = typeof UNSURE;
 const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_.\-/~ ]*$/;
 const NON_STRING_KEY = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL|\.inf|\.nan)$/;
 
+/** Entries and items of the blocks one Locator walked, by the offset where each block starts. */
+interface BlockCache {
+  readonly owner: Locator | undefined;
+  readonly entries: Map<number, Entry[] | Unsure>;
+  readonly items: Map<number, [number, number, number][] | Unsure>;
+}
+let recentBlocks: BlockCache = { owner: undefined, entries: new Map(), items: new Map() };
+
 /** Locates pointers in one fast-path text; build once per file, on first need. */
 export class Locator {
-  private readonly lines: Line[] = [];
+  // The lines, as columns rather than one object a line: a Locator lives as long as its file's
+  // documents, to the end of a run, and objects cost ~4 times the memory (and GC work).
+  /** Leading spaces of each line. */
+  private indents = new Int32Array(0);
+  /** BLANK, COMMENT or CONTENT, by line. */
+  private kinds = new Uint8Array(0);
   /** First and past-the-last line of each document, by index (as both parsers count them). */
   private readonly docs: [number, number][] = [];
   private readonly usable: boolean;
@@ -100,26 +118,41 @@ export class Locator {
     return node.source === UNSURE ? undefined : { source: node.source };
   }
 
+  /** Line n (0-based, existing) as a record. */
+  private line(n: number): Line {
+    const starts = this.index.starts;
+    const start = starts[n]!;
+    const last = n + 1 >= starts.length;
+    const end = last ? this.text.length : starts[n + 1]! - 1;
+    return { start, end, next: last ? end : end + 1, indent: this.indents[n]!, kind: KIND_NAMES[this.kinds[n]!]! };
+  }
+
   /** Split lines and documents; false when a line is beyond the model. */
   private split(): boolean {
     const text = this.text;
-    for (let start = 0; start <= text.length; ) {
-      const nl = text.indexOf('\n', start);
-      const end = nl === -1 ? text.length : nl;
+    const starts = this.index.starts; // the same lines: every `\n` ends one
+    const count = starts.length;
+    this.indents = new Int32Array(count);
+    this.kinds = new Uint8Array(count);
+    for (let n = 0; n < count; n++) {
+      const start = starts[n]!;
+      const end = n + 1 < count ? starts[n + 1]! - 1 : text.length;
       let i = start;
       while (i < end && text.charCodeAt(i) === 32) i++;
-      const kind = i === end ? 'blank' : text[i] === '#' ? 'comment' : 'content';
-      this.lines.push({ start, end, next: nl === -1 ? end : nl + 1, indent: i - start, kind });
-      if (nl === -1) break;
-      start = nl + 1;
+      this.indents[n] = i - start;
+      this.kinds[n] = i === end ? BLANK : text.charCodeAt(i) === 35 /* # */ ? COMMENT : CONTENT;
     }
     // Documents: a `---` line opens one; text before the first marker is a document of its own
     // unless it holds only blanks and comments.
     let open = 0;
     let sawContent = false;
-    for (let n = 0; n < this.lines.length; n++) {
-      const line = this.lines[n]!;
-      if (line.indent === 0 && text.startsWith('---', line.start)) {
+    for (let n = 0; n < count; n++) {
+      if (this.indents[n] !== 0) {
+        if (this.kinds[n] === CONTENT) sawContent = true;
+        continue;
+      }
+      const line = this.line(n);
+      if (text.startsWith('---', line.start)) {
         if (!/^---(?:[ ]+(?:#.*)?)?$/.test(text.slice(line.start, line.end))) return false;
         if (sawContent || this.docs.length > 0) this.docs.push([open, n]);
         open = n + 1;
@@ -127,15 +160,15 @@ export class Locator {
         continue;
       }
       if (line.kind === 'content') {
-        if (line.indent === 0 && text.startsWith('...', line.start)) return false;
+        if (text.startsWith('...', line.start)) return false;
         sawContent = true;
       }
     }
-    this.docs.push([open, this.lines.length]);
+    this.docs.push([open, count]);
     return true;
   }
 
-  /** Walk the pointer as parse.ts's findNode does. */
+  /** Walk the pointer as node-document.ts's findNode does. */
   private find(document: number, pointer: string, target: LocateTarget): { node: Node; exact: boolean; key?: [number, number] } | Unsure {
     if (!this.usable) return UNSURE;
     const doc = this.docs[document];
@@ -149,7 +182,7 @@ export class Locator {
       if (node.kind === 'map') {
         const entries = this.entries(node);
         if (entries === UNSURE) return UNSURE;
-        const entry = entries.find((e) => e.key === segment);
+        const entry = entries.findLast((e) => e.key === segment); // the value used, as findNode
         if (!entry) return { node, exact: false };
         if (last && target === 'key') return { node, exact: true, key: [entry.keyStart, entry.keyEnd] };
         const value: Node | Unsure = this.value(entry.line, entry.after, node.indent, entry.to, 'entry');
@@ -176,7 +209,7 @@ export class Locator {
   private root(from: number, to: number): Node | Unsure {
     const first = this.nextContent(from, to);
     if (first === -1) return UNSURE;
-    const line = this.lines[first]!;
+    const line = this.line(first);
     if (line.indent !== 0) return UNSURE;
     return this.value(first, line.start, -1, to, 'root');
   }
@@ -187,7 +220,7 @@ export class Locator {
    */
   private value(n: number, offset: number, indent: number, to: number, context: 'entry' | 'item' | 'root'): Node | Unsure {
     const text = this.text;
-    const line = this.lines[n]!;
+    const line = this.line(n);
     let p = offset;
     while (p < line.end && text.charCodeAt(p) === 32) p++;
     if (p === line.end || text[p] === '#') {
@@ -195,7 +228,7 @@ export class Locator {
       const below = this.nextContent(n + 1, to);
       // An empty value may take the comments after it into its range: not modelled.
       if (below === -1) return this.hasCommentBelow(n + 1, to, -1) ? UNSURE : { kind: 'empty', at: p };
-      const child = this.lines[below]!;
+      const child = this.line(below);
       const dash = this.isDash(child.start + child.indent, child.end);
       // A sequence may sit at its key's own indentation; anything else must be indented further.
       if (child.indent <= indent && !(dash && context === 'entry' && child.indent === indent)) return UNSURE;
@@ -239,18 +272,36 @@ export class Locator {
 
   /** A mapping that starts on the line of its `- ` (or at a document's start), at column `p`. */
   private compact(n: number, p: number, to: number, context: 'item' | 'root'): Node | Unsure {
-    const line = this.lines[n]!;
+    const line = this.line(n);
     if (context === 'root' && p !== line.start) return UNSURE;
     return { kind: 'map', indent: p - line.start, from: n, col: p, to };
   }
 
-  /** The entries of a block mapping, in order. */
+  /**
+   * The entries of a block mapping, in order. A file's diagnostics ask for pointers through the same
+   * mappings over and over (on the noisy bench corpus, 1.6 mapping scans a pointer), one file after
+   * another: the blocks of the Locator used last are remembered (a block is known by the offset of
+   * its first key, `col`). Only that one Locator's: kept for every file, they cost more in memory
+   * and garbage collection than the scans they save.
+   */
   private entries(node: Block): Entry[] | Unsure {
+    const cache = this.recent();
+    let entries = cache.entries.get(node.col);
+    if (entries === undefined) cache.entries.set(node.col, (entries = this.scanEntries(node)));
+    return entries;
+  }
+
+  private recent(): BlockCache {
+    if (recentBlocks.owner !== this) recentBlocks = { owner: this, entries: new Map(), items: new Map() };
+    return recentBlocks;
+  }
+
+  private scanEntries(node: Block): Entry[] | Unsure {
     const text = this.text;
     const starts: { line: number; at: number }[] = [{ line: node.from, at: node.col }];
     for (let n = node.from + 1; n < node.to; n++) {
-      const line = this.lines[n]!;
-      if (line.kind !== 'content' || line.indent > node.indent) continue;
+      if (this.kinds[n] !== CONTENT || this.indents[n]! > node.indent) continue;
+      const line = this.line(n);
       if (line.indent < node.indent) return UNSURE;
       const at = line.start + line.indent;
       if (this.isDash(at, line.end)) continue; // a sequence at its key's indentation
@@ -259,7 +310,7 @@ export class Locator {
     const entries: Entry[] = [];
     for (let k = 0; k < starts.length; k++) {
       const { line: n, at } = starts[k]!;
-      const line = this.lines[n]!;
+      const line = this.line(n);
       const to = starts[k + 1]?.line ?? node.to;
       let key: string;
       let keyEnd: number;
@@ -287,12 +338,19 @@ export class Locator {
     return entries;
   }
 
-  /** The items of a block sequence: line of its `-`, offset after the `-`, first line of the next item. */
+  /** The items of a block sequence: line of its `-`, offset after the `-`, first line of the next item (computed once a sequence). */
   private items(node: Block): [number, number, number][] | Unsure {
+    const cache = this.recent();
+    let items = cache.items.get(node.col);
+    if (items === undefined) cache.items.set(node.col, (items = this.scanItems(node)));
+    return items;
+  }
+
+  private scanItems(node: Block): [number, number, number][] | Unsure {
     const starts: { line: number; at: number }[] = [{ line: node.from, at: node.col }];
     for (let n = node.from + 1; n < node.to; n++) {
-      const line = this.lines[n]!;
-      if (line.kind !== 'content' || line.indent > node.indent) continue;
+      if (this.kinds[n] !== CONTENT || this.indents[n]! > node.indent) continue;
+      const line = this.line(n);
       if (line.indent < node.indent) return UNSURE;
       const at = line.start + line.indent;
       if (!this.isDash(at, line.end)) break; // the mapping that holds this sequence goes on
@@ -306,8 +364,7 @@ export class Locator {
   /** Where a sequence's last item ends: the next line at its indentation that is not an item. */
   private nextSiblingAfter(n: number, node: Block): number {
     for (let m = n + 1; m < node.to; m++) {
-      const line = this.lines[m]!;
-      if (line.kind === 'content' && line.indent <= node.indent) return m;
+      if (this.kinds[m] === CONTENT && this.indents[m]! <= node.indent) return m;
     }
     return node.to;
   }
@@ -334,7 +391,7 @@ export class Locator {
         }
         let last = -1;
         for (let n = to - 1; n >= node.from; n--) {
-          if (this.lines[n]!.kind === 'content') {
+          if (this.kinds[n] === CONTENT) {
             last = n;
             break;
           }
@@ -348,12 +405,12 @@ export class Locator {
         // Ending on `key: # comment`, `yaml` ends the collection where the next content starts.
         if (empty === COMMENTED) {
           if (last + 1 < to) return UNSURE; // blank lines before it: counted in or not, depending on the nesting
-          const next = this.lines[to];
-          return [node.col, next ? next.start + next.indent : this.lines[to - 1]!.next];
+          const next = to < this.index.starts.length ? this.line(to) : undefined;
+          return [node.col, next ? next.start + next.indent : this.line(to - 1).next];
         }
         // Ending with the document, or with comments inside: not modelled.
         if (empty !== undefined && (this.isMarker(to) || this.hasComment(node.from, to))) return UNSURE;
-        return [node.col, empty ?? this.lines[last]!.next];
+        return [node.col, empty ?? this.line(last).next];
       }
     }
   }
@@ -361,7 +418,7 @@ export class Locator {
   /** Where the empty value that ends line n sits (`key:`, `-`), undefined when the line ends with a value. */
   private emptyAtEnd(n: number): number | undefined | typeof COMMENTED | Unsure {
     const text = this.text;
-    const line = this.lines[n]!;
+    const line = this.line(n);
     let p = line.start + line.indent;
     for (;;) {
       if (this.isDash(p, line.end)) {
@@ -390,28 +447,26 @@ export class Locator {
   /** A comment line before `to` (and the next content) indented deeper than `indent` (-1: any): `yaml` may count it into a range. */
   private hasCommentBelow(from: number, to: number, indent: number): boolean {
     for (let n = from; n < to; n++) {
-      const line = this.lines[n]!;
-      if (line.kind === 'content') return false;
-      if (line.kind === 'comment' && line.indent > indent) return true;
+      if (this.kinds[n] === CONTENT) return false;
+      if (this.kinds[n] === COMMENT && this.indents[n]! > indent) return true;
     }
     return false;
   }
 
   /** Whether a comment line lies in [from, to). */
   private hasComment(from: number, to: number): boolean {
-    for (let n = from; n < to; n++) if (this.lines[n]!.kind === 'comment') return true;
+    for (let n = from; n < to; n++) if (this.kinds[n] === COMMENT) return true;
     return false;
   }
 
   /** Whether line n is a `---` document marker. */
   private isMarker(n: number): boolean {
-    const line = this.lines[n];
-    return line !== undefined && line.indent === 0 && this.text.startsWith('---', line.start);
+    return n < this.index.starts.length && this.indents[n] === 0 && this.text.startsWith('---', this.index.starts[n]!);
   }
 
   /** The first content line in [from, to), or -1. */
   private nextContent(from: number, to: number): number {
-    for (let n = from; n < to; n++) if (this.lines[n]!.kind === 'content') return n;
+    for (let n = from; n < to; n++) if (this.kinds[n] === CONTENT) return n;
     return -1;
   }
 

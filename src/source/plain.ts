@@ -1,5 +1,6 @@
 // Checks and normalisations on a document's parsed value, shared by both parsers (fast.ts, parse.ts)
 // so that what they accept does not depend on how the YAML source spells a key or a number.
+import { escapePointerSegment } from './pointer.js';
 
 /** Keys that could alter JavaScript objects reading the data (docs/diagnostics.md, SP1009). */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -37,9 +38,4 @@ export function inspectParsed(root: unknown): string[] {
     }
   }
   return forbidden;
-}
-
-/** A JSON pointer segment with `~` and `/` escaped (RFC 6901), as parse.ts writes them. */
-function escapePointerSegment(segment: string): string {
-  return segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
 }

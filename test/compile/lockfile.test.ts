@@ -216,6 +216,14 @@ describe('the lockfile', () => {
         line: 14,
         message: 'the key `meet-standard` appears twice in one object',
       },
+      {
+        // The key as the parser read it (`actual`), not as the text spells it (issue 13, point 3).
+        name: 'a code listed twice, once spelt with an escape',
+        edit: (t) => t.replace('"webinar-basic": {', '"meet\\u002dstandard": {'),
+        code: 'SP6002',
+        line: 14,
+        message: 'the key `meet-standard` appears twice in one object',
+      },
     ];
     for (const c of cases) {
       it(`with ${c.name} is a located error, and nothing is written or regenerated`, async () => {

@@ -170,3 +170,20 @@ describe('pointer scan (locate.ts)', () => {
     expect(fast && (fast as { documents: unknown[] }).documents.length).toBe(2);
   });
 });
+
+describe('pointer scan with Locators used in turn', () => {
+  it('answers for each text, never from the blocks another text remembered', () => {
+    // The same offsets hold different blocks in the two texts: a scan remembered for one must not answer for the other.
+    const a = new Locator('features:\n  max_rooms: 1\n  recording: true\n');
+    const b = new Locator('features:\n  recording: true\n  max_rooms: 22\n');
+    const full = (text: string) => parseSource('f.yaml', text).documents[0]!;
+    const fullA = full('features:\n  max_rooms: 1\n  recording: true\n');
+    const fullB = full('features:\n  recording: true\n  max_rooms: 22\n');
+    for (let round = 0; round < 2; round++) {
+      for (const pointer of ['/features/max_rooms', '/features/recording']) {
+        expect(a.locate(0, pointer), `a ${pointer}`).toEqual(fullA.locate(pointer));
+        expect(b.locate(0, pointer), `b ${pointer}`).toEqual(fullB.locate(pointer));
+      }
+    }
+  });
+});

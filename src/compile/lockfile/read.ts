@@ -8,6 +8,7 @@ import type { Lockfile } from '../../generated/lockfile.js';
 import { checkValue } from '../../schema/validate.js';
 import { displayPath } from '../../source/discover.js';
 import { joinPointer, parseSource, type LocateTarget, type SourceDocument } from '../../source/parse.js';
+import { SOURCE_CODES } from '../../source/codes.js';
 import { LineIndex } from '../../source/position.js';
 import { decodeSourceBytes } from '../../source/read.js';
 import { MAX_MACHINE_FILE_SIZE, readFileSafely } from '../../source/safe-file.js';
@@ -122,9 +123,9 @@ export function checkLockfileText(absolutePath: string, file: string, text: stri
   if (!isCanonical(serializeLockfile(lockfile), text)) {
     parseForPositions();
     for (const d of parsedDiagnostics) {
-      if (d.code !== 'SP1002') continue;
-      const key = /^"((?:[^"\\]|\\.)*)"/.exec(text.slice((lines.starts[d.line - 1] ?? 0) + d.column - 1))?.[1];
-      const message = key === undefined ? d.message : `the key \`${key}\` appears twice in one object`;
+      if (d.code !== SOURCE_CODES.duplicateKey.code) continue;
+      // The parser names the key (`actual`): nothing is read back out of the text.
+      const message = d.actual === undefined ? d.message : `the key \`${d.actual}\` appears twice in one object`;
       diagnostics.push({ ...d, code: COMPILE_CODES.lockfileInvalid.code, message: `${file}: ${message}`, hint: 'keep one of the two entries (restore the file from git if unsure)' });
     }
   }
