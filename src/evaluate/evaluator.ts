@@ -5,7 +5,8 @@
 import { admit } from './admission.js';
 import { fireAlerts } from './alerts.js';
 import { DAY_MS } from './calendar.js';
-import { accepted, denied, deniedAt, overage, Reading } from './decide.js';
+import { accepted, denied, deniedAt, overage } from './decide.js';
+import type { Window } from './calendar.js';
 import type { Decision, DenialReason, ReportedLimit, UsageEvent } from './decision.js';
 import { SUM, UNIQUE, featureRule, type FeatureRule } from './feature-rule.js';
 import { Landing } from './landing.js';
@@ -95,8 +96,6 @@ class EvaluatorImpl implements Evaluator {
   private readonly payload = new Payload();
   /** Its buckets and what an add does there. */
   private readonly landing = new Landing();
-  /** The bucket its decision reports. */
-  private readonly reading = new Reading();
   /** Decision counts. */
   private readonly tally: Tally = {
     events: 0,
@@ -240,19 +239,17 @@ class EvaluatorImpl implements Evaluator {
     const payload = this.payload;
     const landing = this.landing;
     // Check 5: a malformed payload.
-    if (!payload.read(rule, plan, rawProperties)) return this.deny(f, 'invalid', t);
-    landing.land(f, payload, t, this.useIdleMs);
-    const reading = this.reading;
-    reading.window = rule.consumable ? f.window : undefined;
+    const properties = payload.read(rule, plan, rawProperties);
+    if (properties === null) return this.deny(f, 'invalid', t);
+    landing.land(f, payload, properties, t, this.useIdleMs);
+    const window = rule.consumable ? f.window : undefined;
     // Check 5, continued: a remove may not take count or sum usage below 0 in any bucket.
     if (payload.removing && rule.aggregation !== UNIQUE) {
       const underflow = landing.underflow(rule, payload);
       if (underflow !== null) {
-        reading.level = underflow === landing.bucket ? 'subscription' : underflow === landing.accountBucket ? 'account' : 'room';
-        reading.before = underflow.usage;
-        reading.after = underflow.usageAfterRemove(rule.aggregation, payload.amount, payload.identity);
-        reading.limit = undefined;
-        return this.refuse(f, 'invalid', t);
+        const level = underflow === landing.bucket ? 'subscription' : underflow === landing.accountBucket ? 'account' : 'room';
+        const after = underflow.usageAfterRemove(rule.aggregation, payload.amount, payload.identity);
+        return this.refuse(f, 'invalid', deniedAt('invalid', level, underflow.usage, after, undefined, window, t));
       }
     }
     // Check 5, continued: an add may not take a sum to Infinity in any bucket.
@@ -262,51 +259,39 @@ class EvaluatorImpl implements Evaluator {
     // Check 7: not included, or a switch turned off at the event's account or room.
     if (!plan.included) return this.deny(f, 'not_included', t);
     if (rule.isSwitch && (payload.accountLimit === 0 || payload.roomLimit === 0)) {
-      reading.level = payload.accountLimit === 0 ? 'account' : 'room';
-      reading.before = undefined;
-      reading.after = undefined;
-      reading.limit = false;
-      reading.window = undefined;
-      return this.refuse(f, 'not_included', t);
+      const level = payload.accountLimit === 0 ? 'account' : 'room';
+      return this.refuse(f, 'not_included', deniedAt('not_included', level, undefined, undefined, false, undefined, t));
     }
-    return payload.removing ? this.remove(f, t) : this.add(sub, f, t);
+    return payload.removing ? this.remove(f, window, t) : this.add(sub, f, window, t);
   }
 
   /** Check 9 for a remove that passed checks 5 to 7: apply it to every bucket it lands in. */
-  private remove(f: FeatureState, t: number): Decision {
+  private remove(f: FeatureState, window: Window | undefined, t: number): Decision {
     const rule = f.rule;
     const landing = this.landing;
-    const reading = this.reading;
-    reading.level = 'subscription';
-    reading.before = landing.bucket.usage;
+    const before = landing.bucket.usage;
     landing.remove(rule.aggregation, this.payload);
-    reading.after = landing.bucket.usage;
-    reading.limit = reported(rule, f.plan.limit);
     f.accepted++;
     this.tally.accepted++;
-    return accepted(reading, t);
+    return accepted('subscription', before, landing.bucket.usage, reported(rule, f.plan.limit), window, t);
   }
 
   /**
    * Checks 8 and 9 for an add that passed checks 5 to 7: above a limit it is refused, or applied
    * as overage when the package allows it; within the limits it is applied. Alerts fire on the way.
    */
-  private add(sub: SubscriptionState, f: FeatureState, t: number): Decision {
+  private add(sub: SubscriptionState, f: FeatureState, window: Window | undefined, t: number): Decision {
     const rule = f.rule;
     const landing = this.landing;
-    const reading = this.reading;
     landing.measure(rule, f.plan, this.payload);
-    const { after, exceeded } = landing;
-    reading.level = landing.level;
-    reading.before = landing.shownBefore;
-    reading.after = landing.shownAfter;
-    reading.limit = reported(rule, landing.limit);
+    const { after, exceeded, level, shownBefore, shownAfter } = landing;
+    const limit = reported(rule, landing.limit);
     // What a subscription-level bucket is measured against for overage amounts and alerts: a
     // consumable's window against the subscription's limit, a use against its narrowest limit.
     const cap = rule.consumable ? f.plan.limit : landing.limit;
     if (exceeded && !sub.pkg.overages_enabled) {
       if (f.alerts.length > 0) fireAlerts(sub, f, t, after, cap, false, true);
-      return this.refuse(f, 'over_limit', t);
+      return this.refuse(f, 'over_limit', deniedAt('over_limit', level, shownBefore, shownAfter, limit, window, t));
     }
 
     // Check 9 (or overage): apply to every bucket the event lands in.
@@ -329,11 +314,11 @@ class EvaluatorImpl implements Evaluator {
     if (exceeded) {
       f.overage++;
       this.tally.overage++;
-      return overage(reading, t, units / MICRO);
+      return overage(level, shownBefore, shownAfter, limit, window, t, units / MICRO);
     }
     f.accepted++;
     this.tally.accepted++;
-    return accepted(reading, t);
+    return accepted(level, shownBefore, shownAfter, limit, window, t);
   }
 
   /** The feature state an early denial is counted against, when both ids are known. */
@@ -351,11 +336,11 @@ class EvaluatorImpl implements Evaluator {
     return denied(reason, at);
   }
 
-  /** A denial at the bucket of `this.reading`, counted against its feature. */
-  private refuse(f: FeatureState, reason: DenialReason, at: number): Decision {
+  /** A denial with bucket details, counted against its feature. */
+  private refuse(f: FeatureState, reason: DenialReason, decision: Decision): Decision {
     f.denied++;
     this.count(reason);
-    return deniedAt(reason, this.reading, at);
+    return decision;
   }
 
   /** Count a denial in the totals. */

@@ -39,7 +39,7 @@ export class Landing {
    * Find the buckets of an event of `f` at `t`: a consumable's window rolls first when `t` left it;
    * a non-consumable's event lands in the use named by its use key (`idleMs`: when a use is over).
    */
-  land(f: FeatureState, payload: Payload, t: number, idleMs: number): void {
+  land(f: FeatureState, payload: Payload, properties: Record<string, unknown>, t: number, idleMs: number): void {
     const rule = f.rule;
     if (rule.consumable) {
       if (t >= f.window.end || t < f.window.start) f.roll(t);
@@ -47,7 +47,7 @@ export class Landing {
       this.accountBucket = payload.account === undefined ? null : f.accountBucket(payload.account);
       this.roomBucket = payload.room === undefined ? null : f.roomBucket(payload.room);
     } else {
-      this.bucket = f.useBucket(rule.useKey === undefined ? undefined : idOf(payload.properties[rule.useKey]), t, idleMs);
+      this.bucket = f.useBucket(rule.useKey === undefined ? undefined : idOf(properties[rule.useKey]), t, idleMs);
       this.accountBucket = null;
       this.roomBucket = null;
     }

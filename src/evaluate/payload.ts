@@ -32,8 +32,6 @@ function amountOf(value: unknown): number {
 
 /** The payload of the event being decided; one per evaluator, refilled by `read` for each event. */
 export class Payload {
-  /** The event's properties (an empty object when it has none). */
-  properties: Record<string, unknown> = NO_PROPERTIES;
   /** `operation_type: remove`. */
   removing = false;
   /** The amount added or removed (1 for count and unique). */
@@ -49,17 +47,21 @@ export class Payload {
   /** The room's value (Infinity when none applies). */
   roomLimit = Infinity;
 
-  /** Read an event's `properties` for `rule` under `plan`: false when the payload is malformed. */
-  read(rule: FeatureRule, plan: FeaturePlan, raw: unknown): boolean {
+  /**
+   * Read an event's `properties` for `rule` under `plan`: the properties as an object (an empty one
+   * when the event has none), or null when the payload is malformed. (They are returned rather
+   * than kept here: storing each event's young object into this long-lived one would cost a
+   * write barrier per event.)
+   */
+  read(rule: FeatureRule, plan: FeaturePlan, raw: unknown): Record<string, unknown> | null {
     let properties: Record<string, unknown>;
     if (raw === undefined || raw === null) properties = NO_PROPERTIES;
     else if (typeof raw === 'object' && !Array.isArray(raw)) properties = raw as Record<string, unknown>;
-    else return false;
-    this.properties = properties;
+    else return null;
     const operation = properties.operation_type;
     let removing = false;
     if (operation !== undefined && operation !== 'add') {
-      if (operation !== 'remove') return false;
+      if (operation !== 'remove') return null;
       removing = true;
     }
     this.removing = removing;
@@ -68,10 +70,10 @@ export class Payload {
     let identity = '';
     if (aggregation === SUM || aggregation === MAX) {
       amount = rule.field === undefined ? NaN : amountOf(properties[rule.field]);
-      if (amount !== amount || (removing && aggregation === MAX)) return false;
+      if (amount !== amount || (removing && aggregation === MAX)) return null;
     } else if (aggregation === UNIQUE) {
       const id = rule.field === undefined ? undefined : idOf(properties[rule.field]);
-      if (id === undefined) return false;
+      if (id === undefined) return null;
       identity = id;
     }
     this.amount = amount;
@@ -96,6 +98,6 @@ export class Payload {
     }
     this.account = account;
     this.room = room;
-    return true;
+    return properties;
   }
 }
