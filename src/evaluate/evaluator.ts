@@ -271,6 +271,7 @@ class EvaluatorImpl implements Evaluator {
     const landing = this.landing;
     const before = landing.bucket.usage;
     landing.remove(rule.aggregation, this.payload);
+    f.settleUse();
     f.accepted++;
     this.tally.accepted++;
     return accepted('subscription', before, landing.bucket.usage, reported(rule, f.plan.limit), window, t);
@@ -310,6 +311,7 @@ class EvaluatorImpl implements Evaluator {
         sub.accrue(f, t, units);
       }
     }
+    if (!rule.consumable) f.settleUse();
     if ((exceeded || after * 100 >= f.alertPercent * cap) && f.alerts.length > 0) fireAlerts(sub, f, t, after, cap, true, exceeded);
     if (exceeded) {
       f.overage++;
@@ -370,7 +372,7 @@ class EvaluatorImpl implements Evaluator {
     const rule = this.rules.get(feature);
     const f = sub !== undefined && rule !== undefined ? sub.features[rule.index] : undefined;
     if (f === undefined) return undefined;
-    if (!f.rule.consumable) return scope.use === undefined ? undefined : f.uses?.get(scope.use)?.usage;
+    if (!f.rule.consumable) return scope.use === undefined ? undefined : f.useUsage(scope.use);
     if (scope.account !== undefined) return f.accountBuckets?.get(scope.account)?.usage;
     if (scope.room !== undefined) return f.roomBuckets?.get(scope.room)?.usage;
     return f.bucket.usage;
