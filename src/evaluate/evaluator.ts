@@ -73,7 +73,11 @@ function reported(rule: FeatureRule, limit: number): ReportedLimit {
 /** Implementation of `Evaluator`; see `createEvaluator`. */
 class EvaluatorImpl implements Evaluator {
   readonly warnings: OverrideWarning[] = [];
-  lastEventAt: number | undefined = undefined;
+  /**
+   * Latest valid event instant; -Infinity before any. A number field, not `number | undefined`:
+   * V8 keeps a number-only field's double in place, where a mixed one boxes each new instant.
+   */
+  private latestAt = -Infinity;
   /** Every feature events may name, by code. */
   private readonly rules = new Map<string, FeatureRule>();
   /** Feature rules in index order (catalog order, then codes only packages know). */
@@ -203,7 +207,7 @@ class EvaluatorImpl implements Evaluator {
     }
     const t = parseTimestamp(event.timestamp);
     if (t !== t) return this.deny(this.featureOf(subscriptionId, code), 'invalid', undefined);
-    if (this.lastEventAt === undefined || t > this.lastEventAt) this.lastEventAt = t;
+    if (t > this.latestAt) this.latestAt = t;
 
     let stream = this.streams.get(subscriptionId);
     if (stream === undefined) {
@@ -349,6 +353,10 @@ class EvaluatorImpl implements Evaluator {
   private count(reason: DenialReason): void {
     this.tally.denied++;
     this.tally.byReason[reason]++;
+  }
+
+  get lastEventAt(): number | undefined {
+    return this.latestAt === -Infinity ? undefined : this.latestAt;
   }
 
   report(end: number): SimulationReport {
