@@ -1,6 +1,6 @@
 // The benchmark's usage: one meet package whose limits are never reached, 1,000 subscriptions,
 // and a deterministic stream of realistic Lago events (~170 bytes of NDJSON each) over them.
-// Shared by bench/evaluate.mjs and by anyone profiling the evaluator by hand:
+// Shared by bench/evaluate.mjs, bench/evaluate-ab.mjs and by anyone profiling the evaluator by hand:
 //   node --cpu-prof -e "import('./bench/events.mjs').then(...)"
 import { existsSync } from 'node:fs';
 import { mkdir, open, rename } from 'node:fs/promises';

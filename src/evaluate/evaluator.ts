@@ -3,10 +3,14 @@
 // no global state — and deterministic. `record` is the hot loop: it reads a few fields of typed
 // records and allocates only the returned Decision.
 import { admit } from './admission.js';
-import { Bucket, roundAmount } from './bucket.js';
+import { fireAlerts } from './alerts.js';
 import { DAY_MS } from './calendar.js';
-import type { Decision, DenialReason, Level, ReportedLimit, UsageEvent } from './decision.js';
-import { COUNT, MAX, SUM, UNIQUE, featureRule, type FeatureRule } from './feature-rule.js';
+import { accepted, denied, deniedAt, overage } from './decide.js';
+import type { Window } from './calendar.js';
+import type { Decision, DenialReason, ReportedLimit, UsageEvent } from './decision.js';
+import { SUM, UNIQUE, featureRule, type FeatureRule } from './feature-rule.js';
+import { Landing } from './landing.js';
+import { Payload } from './payload.js';
 import { phaseAt, type Phase } from './lifecycle.js';
 import type { EvaluatorManifest, EvaluatorOptions, EvaluatorPackage, Subscription } from './model.js';
 import { resolveFeatures, type OverrideWarning } from './overrides.js';
@@ -60,55 +64,20 @@ export interface Evaluator {
 /** Micro-units per unit: usage keeps 6 decimals (bucket.ts). */
 const MICRO = 1_000_000;
 
-/** Properties of an event that has none. */
-const NO_PROPERTIES: Record<string, unknown> = Object.freeze(Object.create(null) as Record<string, unknown>);
-
-/** An id-like property value (use key, account, room, unique identity) as a string, or undefined. */
-function idOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
-  if (typeof value === 'boolean') return String(value);
-  return undefined;
-}
-
-/** A decimal number written as a JSON string (Lago sends amounts as strings too). */
-const DECIMAL = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
-
-/**
- * A non-negative amount rounded to 6 decimals, or NaN when missing, non-numeric, negative or not
- * finite — `1e308` is finite, but not once rounded (it is scaled to micro-units first).
- */
-function amountOf(value: unknown): number {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && DECIMAL.test(value) ? Number(value) : NaN;
-  if (!(n >= 0 && n < Infinity)) return NaN;
-  const rounded = roundAmount(n);
-  return Number.isFinite(rounded) ? rounded : NaN;
-}
-
 /** A limit as decisions and reports show it. */
 function reported(rule: FeatureRule, limit: number): ReportedLimit {
   if (rule.isSwitch) return limit > 0;
   return limit === Infinity ? 'unlimited' : limit;
 }
 
-/** A decision; every property is always set so decisions share one shape. */
-function decide(
-  decision: Decision['decision'],
-  reason: DenialReason | undefined,
-  level: Level | undefined,
-  usageBefore: number | undefined,
-  usageAfter: number | undefined,
-  limit: ReportedLimit | undefined,
-  window: Decision['window'],
-  at: number | undefined,
-): Decision {
-  return { decision, reason, level, usage_before: usageBefore, usage_after: usageAfter, limit, window, at, overage_units: undefined };
-}
-
 /** Implementation of `Evaluator`; see `createEvaluator`. */
 class EvaluatorImpl implements Evaluator {
   readonly warnings: OverrideWarning[] = [];
-  lastEventAt: number | undefined = undefined;
+  /**
+   * Latest valid event instant; -Infinity before any. A number field, not `number | undefined`:
+   * V8 keeps a number-only field's double in place, where a mixed one boxes each new instant.
+   */
+  private latestAt = -Infinity;
   /** Every feature events may name, by code. */
   private readonly rules = new Map<string, FeatureRule>();
   /** Feature rules in index order (catalog order, then codes only packages know). */
@@ -127,6 +96,10 @@ class EvaluatorImpl implements Evaluator {
   private readonly recent: RecentTransactions;
   /** Idle time after which a use is over, in ms. */
   private readonly useIdleMs: number;
+  /** The payload of the event being decided (refilled for each: no allocation per event). */
+  private readonly payload = new Payload();
+  /** Its buckets and what an add does there. */
+  private readonly landing = new Landing();
   /** Decision counts. */
   private readonly tally: Tally = {
     events: 0,
@@ -210,6 +183,10 @@ class EvaluatorImpl implements Evaluator {
     this.ruleList.push(rule);
   }
 
+  /**
+   * Checks 1 to 4 (docs/simulation.md#what-each-event-gets), the envelope: its ids and instant,
+   * a duplicate, out of order, an unknown subscription or feature. Then `evaluate`.
+   */
   record(event: UsageEvent): Decision {
     this.tally.events++;
     // Events come from untrusted JSON: a line holding `5` or `null` is an invalid event.
@@ -230,7 +207,7 @@ class EvaluatorImpl implements Evaluator {
     }
     const t = parseTimestamp(event.timestamp);
     if (t !== t) return this.deny(this.featureOf(subscriptionId, code), 'invalid', undefined);
-    if (this.lastEventAt === undefined || t > this.lastEventAt) this.lastEventAt = t;
+    if (t > this.latestAt) this.latestAt = t;
 
     let stream = this.streams.get(subscriptionId);
     if (stream === undefined) {
@@ -253,163 +230,78 @@ class EvaluatorImpl implements Evaluator {
     return this.evaluate(sub, sub.feature(rule), event.properties, t);
   }
 
-  /** Checks 5 to 9 for an event of a known subscription and feature. */
+  /**
+   * Checks 5 to 9 for an event of a known subscription and feature: the payload, the buckets it
+   * lands in and the bounds it must keep there, the subscription's phase and the feature's
+   * inclusion, then a remove or an add.
+   */
   private evaluate(sub: SubscriptionState, f: FeatureState, rawProperties: unknown, t: number): Decision {
     // A migration's move (docs/simulation.md): from its instant on, the new terms' values apply.
     if (t >= sub.moveAt) sub.move();
     const rule = f.rule;
     const plan = f.plan;
+    const payload = this.payload;
+    const landing = this.landing;
     // Check 5: a malformed payload.
-    let properties: Record<string, unknown>;
-    if (rawProperties === undefined || rawProperties === null) properties = NO_PROPERTIES;
-    else if (typeof rawProperties === 'object' && !Array.isArray(rawProperties)) properties = rawProperties as Record<string, unknown>;
-    else return this.deny(f, 'invalid', t);
-    const operation = properties.operation_type;
-    let removing = false;
-    if (operation !== undefined && operation !== 'add') {
-      if (operation !== 'remove') return this.deny(f, 'invalid', t);
-      removing = true;
-    }
-    const aggregation = rule.aggregation;
-    let amount = 1;
-    let identity = '';
-    if (aggregation === SUM || aggregation === MAX) {
-      amount = rule.field === undefined ? NaN : amountOf(properties[rule.field]);
-      if (amount !== amount || (removing && aggregation === MAX)) return this.deny(f, 'invalid', t);
-    } else if (aggregation === UNIQUE) {
-      const id = rule.field === undefined ? undefined : idOf(properties[rule.field]);
-      if (id === undefined) return this.deny(f, 'invalid', t);
-      identity = id;
-    }
-
-    // The account and room values that apply to this event, if any.
-    let accountLimit = Infinity;
-    let roomLimit = Infinity;
-    let account: string | undefined;
-    let room: string | undefined;
-    if (plan.accounts !== null) {
-      account = idOf(properties.account);
-      const limit = account === undefined ? undefined : plan.accounts.get(account);
-      if (limit === undefined) account = undefined;
-      else accountLimit = limit;
-    }
-    if (plan.rooms !== null) {
-      room = idOf(properties.room);
-      const limit = room === undefined ? undefined : plan.rooms.get(room);
-      if (limit === undefined) room = undefined;
-      else roomLimit = limit;
-    }
-
-    // The buckets the event lands in.
-    let bucket: Bucket;
-    let accountBucket: Bucket | null = null;
-    let roomBucket: Bucket | null = null;
-    if (rule.consumable) {
-      if (t >= f.window.end || t < f.window.start) f.roll(t);
-      bucket = f.bucket;
-      if (account !== undefined) accountBucket = f.accountBucket(account);
-      if (room !== undefined) roomBucket = f.roomBucket(room);
-    } else {
-      bucket = f.useBucket(rule.useKey === undefined ? undefined : idOf(properties[rule.useKey]), t, this.useIdleMs);
-    }
+    const properties = payload.read(rule, plan, rawProperties);
+    if (properties === null) return this.deny(f, 'invalid', t);
+    landing.land(f, payload, properties, t, this.useIdleMs);
     const window = rule.consumable ? f.window : undefined;
-    const before = bucket.usage;
-
     // Check 5, continued: a remove may not take count or sum usage below 0 in any bucket.
-    if (removing && aggregation !== UNIQUE) {
-      const underflow =
-        bucket.usageAfterRemove(aggregation, amount, identity) < 0
-          ? bucket
-          : accountBucket !== null && accountBucket.usageAfterRemove(aggregation, amount, identity) < 0
-            ? accountBucket
-            : roomBucket !== null && roomBucket.usageAfterRemove(aggregation, amount, identity) < 0
-              ? roomBucket
-              : null;
+    if (payload.removing && rule.aggregation !== UNIQUE) {
+      const underflow = landing.underflow(rule, payload);
       if (underflow !== null) {
-        f.denied++;
-        const level: Level = underflow === bucket ? 'subscription' : underflow === accountBucket ? 'account' : 'room';
-        const after = underflow.usageAfterRemove(aggregation, amount, identity);
-        return this.count(decide('denied', 'invalid', level, underflow.usage, after, undefined, window, t), 'invalid');
+        const level = underflow === landing.bucket ? 'subscription' : underflow === landing.accountBucket ? 'account' : 'room';
+        const after = underflow.usageAfterRemove(rule.aggregation, payload.amount, payload.identity);
+        return this.refuse(f, 'invalid', deniedAt('invalid', level, underflow.usage, after, undefined, window, t));
       }
     }
-    // Check 5, continued: an add may not take a sum to Infinity in any bucket (finite amounts
-    // can overflow together); usage stays a finite number, which the JSON report can hold.
-    if (!removing && aggregation === SUM) {
-      const overflows = (b: Bucket | null): boolean => b !== null && !Number.isFinite(b.usageAfterAdd(aggregation, amount, identity));
-      if (overflows(bucket) || overflows(accountBucket) || overflows(roomBucket)) return this.deny(f, 'invalid', t);
-    }
+    // Check 5, continued: an add may not take a sum to Infinity in any bucket.
+    if (!payload.removing && rule.aggregation === SUM && landing.overflows(payload)) return this.deny(f, 'invalid', t);
     // Check 6: the subscription is not in trial, active or grace (or was rejected).
     if (t < sub.activeFrom || t >= sub.activeUntil) return this.deny(f, 'inactive', t);
     // Check 7: not included, or a switch turned off at the event's account or room.
     if (!plan.included) return this.deny(f, 'not_included', t);
-    if (rule.isSwitch && (accountLimit === 0 || roomLimit === 0)) {
-      f.denied++;
-      const level: Level = accountLimit === 0 ? 'account' : 'room';
-      return this.count(decide('denied', 'not_included', level, undefined, undefined, false, undefined, t), 'not_included');
+    if (rule.isSwitch && (payload.accountLimit === 0 || payload.roomLimit === 0)) {
+      const level = payload.accountLimit === 0 ? 'account' : 'room';
+      return this.refuse(f, 'not_included', deniedAt('not_included', level, undefined, undefined, false, undefined, t));
     }
+    return payload.removing ? this.remove(f, window, t) : this.add(sub, f, window, t);
+  }
 
-    if (removing) {
-      bucket.remove(aggregation, amount, identity);
-      accountBucket?.remove(aggregation, amount, identity);
-      roomBucket?.remove(aggregation, amount, identity);
-      f.accepted++;
-      this.tally.accepted++;
-      return decide('accepted', undefined, 'subscription', before, bucket.usage, reported(rule, plan.limit), window, t);
-    }
+  /** Check 9 for a remove that passed checks 5 to 7: apply it to every bucket it lands in. */
+  private remove(f: FeatureState, window: Window | undefined, t: number): Decision {
+    const rule = f.rule;
+    const landing = this.landing;
+    const before = landing.bucket.usage;
+    landing.remove(rule.aggregation, this.payload);
+    f.settleUse();
+    f.accepted++;
+    this.tally.accepted++;
+    return accepted('subscription', before, landing.bucket.usage, reported(rule, f.plan.limit), window, t);
+  }
 
-    // Check 8: an add above the limit at any level. Reported: the subscription's bucket when
-    // nothing is exceeded, else the first level exceeded along subscription → account → room.
-    const after = bucket.usageAfterAdd(aggregation, amount, identity);
-    let level: Level = 'subscription';
-    let limit = plan.limit;
-    let shownBefore = before;
-    let shownAfter = after;
-    let exceeded = false;
-    if (rule.quota && !rule.isSwitch) {
-      if (!rule.consumable) {
-        // A use is one bucket, capped by the narrowest value that applies to the event.
-        if (accountLimit < limit) (limit = accountLimit), (level = 'account');
-        if (roomLimit < limit) (limit = roomLimit), (level = 'room');
-        exceeded = limit === 0 || after > limit;
-      } else if (limit === 0 || after > limit) {
-        exceeded = true;
-      } else {
-        if (accountBucket !== null) {
-          const accountAfter = accountBucket.usageAfterAdd(aggregation, amount, identity);
-          if (accountLimit === 0 || accountAfter > accountLimit) {
-            exceeded = true;
-            level = 'account';
-            limit = accountLimit;
-            shownBefore = accountBucket.usage;
-            shownAfter = accountAfter;
-          }
-        }
-        const roomCap = accountLimit < roomLimit ? accountLimit : roomLimit;
-        if (!exceeded && roomBucket !== null) {
-          const roomAfter = roomBucket.usageAfterAdd(aggregation, amount, identity);
-          if (roomCap === 0 || roomAfter > roomCap) {
-            exceeded = true;
-            level = 'room';
-            limit = roomCap;
-            shownBefore = roomBucket.usage;
-            shownAfter = roomAfter;
-          }
-        }
-      }
-    }
+  /**
+   * Checks 8 and 9 for an add that passed checks 5 to 7: above a limit it is refused, or applied
+   * as overage when the package allows it; within the limits it is applied. Alerts fire on the way.
+   */
+  private add(sub: SubscriptionState, f: FeatureState, window: Window | undefined, t: number): Decision {
+    const rule = f.rule;
+    const landing = this.landing;
+    landing.measure(rule, f.plan, this.payload);
+    const { after, exceeded, level, shownBefore, shownAfter } = landing;
+    const limit = reported(rule, landing.limit);
     // What a subscription-level bucket is measured against for overage amounts and alerts: a
     // consumable's window against the subscription's limit, a use against its narrowest limit.
-    const cap = rule.consumable ? plan.limit : limit;
+    const cap = rule.consumable ? f.plan.limit : landing.limit;
     if (exceeded && !sub.pkg.overages_enabled) {
-      f.denied++;
-      if (f.alerts.length > 0) this.alert(sub, f, t, after, false, true, cap);
-      return this.count(decide('denied', 'over_limit', level, shownBefore, shownAfter, reported(rule, limit), window, t), 'over_limit');
+      if (f.alerts.length > 0) fireAlerts(sub, f, t, after, cap, false, true);
+      return this.refuse(f, 'over_limit', deniedAt('over_limit', level, shownBefore, shownAfter, limit, window, t));
     }
 
     // Check 9 (or overage): apply to every bucket the event lands in.
-    bucket.add(aggregation, amount, identity);
-    accountBucket?.add(aggregation, amount, identity);
-    roomBucket?.add(aggregation, amount, identity);
+    const bucket = landing.bucket;
+    landing.add(rule.aggregation, this.payload);
     if (after > f.peak) f.peak = after;
     // Overage units (docs/revenue.md): the rise of the subscription-level bucket's excess
     // high-water mark, in integer micro-units so that per-period sums add up exactly.
@@ -423,48 +315,16 @@ class EvaluatorImpl implements Evaluator {
         sub.accrue(f, t, units);
       }
     }
-    if ((exceeded || after * 100 >= f.alertPercent * cap) && f.alerts.length > 0) this.alert(sub, f, t, after, true, exceeded, cap);
+    if (!rule.consumable) f.settleUse();
+    if ((exceeded || after * 100 >= f.alertPercent * cap) && f.alerts.length > 0) fireAlerts(sub, f, t, after, cap, true, exceeded);
     if (exceeded) {
       f.overage++;
       this.tally.overage++;
-      const decision = decide('overage', undefined, level, shownBefore, shownAfter, reported(rule, limit), window, t);
-      decision.overage_units = units / MICRO;
-      return decision;
+      return overage(level, shownBefore, shownAfter, limit, window, t, units / MICRO);
     }
     f.accepted++;
     this.tally.accepted++;
-    return decide('accepted', undefined, level, before, after, reported(rule, limit), window, t);
-  }
-
-  /**
-   * Quota notifications (docs/simulation.md#lifecycle), once per reset window per feature: `quota_threshold` when an
-   * applied add brings the subscription-level bucket to the threshold, `quota_exceeded` on the
-   * first add above a limit, applied as overage or refused.
-   */
-  private alert(
-    sub: SubscriptionState,
-    f: FeatureState,
-    t: number,
-    after: number,
-    applied: boolean,
-    exceeded: boolean,
-    cap: number,
-  ): void {
-    const rule = f.rule;
-    // A non-consumable's window only serves alerts, so it moves only here.
-    if (!rule.consumable && (t >= f.window.end || t < f.window.start)) f.roll(t);
-    const windowIndex = f.window.index;
-    for (let i = 0; i < f.alerts.length; i++) {
-      if (f.firedIn[i] === windowIndex) continue;
-      const alert = f.alerts[i]!;
-      const fires =
-        alert.event === 'quota_exceeded'
-          ? exceeded
-          : applied && cap !== Infinity && (cap === 0 || after * 100 >= alert.percent * cap);
-      if (!fires) continue;
-      f.firedIn[i] = windowIndex;
-      sub.notices.push({ event: alert.event, feature: rule.code, at: t, threshold: alert.threshold, channels: alert.channels });
-    }
+    return accepted(level, shownBefore, shownAfter, limit, window, t);
   }
 
   /** The feature state an early denial is counted against, when both ids are known. */
@@ -478,14 +338,25 @@ class EvaluatorImpl implements Evaluator {
   /** A denial without bucket details, counted against its feature when known. */
   private deny(f: FeatureState | undefined, reason: DenialReason, at: number | undefined): Decision {
     if (f !== undefined) f.denied++;
-    return this.count(decide('denied', reason, undefined, undefined, undefined, undefined, undefined, at), reason);
+    this.count(reason);
+    return denied(reason, at);
+  }
+
+  /** A denial with bucket details, counted against its feature. */
+  private refuse(f: FeatureState, reason: DenialReason, decision: Decision): Decision {
+    f.denied++;
+    this.count(reason);
+    return decision;
   }
 
   /** Count a denial in the totals. */
-  private count(decision: Decision, reason: DenialReason): Decision {
+  private count(reason: DenialReason): void {
     this.tally.denied++;
     this.tally.byReason[reason]++;
-    return decision;
+  }
+
+  get lastEventAt(): number | undefined {
+    return this.latestAt === -Infinity ? undefined : this.latestAt;
   }
 
   report(end: number): SimulationReport {
@@ -509,7 +380,7 @@ class EvaluatorImpl implements Evaluator {
     const rule = this.rules.get(feature);
     const f = sub !== undefined && rule !== undefined ? sub.features[rule.index] : undefined;
     if (f === undefined) return undefined;
-    if (!f.rule.consumable) return scope.use === undefined ? undefined : f.uses?.get(scope.use)?.usage;
+    if (!f.rule.consumable) return scope.use === undefined ? undefined : f.useUsage(scope.use);
     if (scope.account !== undefined) return f.accountBuckets?.get(scope.account)?.usage;
     if (scope.room !== undefined) return f.roomBuckets?.get(scope.room)?.usage;
     return f.bucket.usage;

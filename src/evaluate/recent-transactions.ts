@@ -13,8 +13,8 @@
 //   (its live ids) / 2⁵² per event: 2·10⁻¹³ with a thousand live ids;
 // - when a log is full, the entries that can no longer make a duplicate (first seen a window
 //   before the stream's latest instant, which only grows) are dropped in place and the filter is
-//   rebuilt from the rest; the log doubles only when the live entries fill half of it. So memory
-//   follows the live window, not the event count.
+//   rebuilt from the rest; the log doubles only when the live entries fill three quarters of it.
+//   So memory follows the live window, not the event count.
 import { fingerprint } from './fingerprint.js';
 
 /** Smallest log, in entries. */
@@ -103,7 +103,11 @@ export class RecentTransactions {
       live++;
     }
     log.length = live;
-    if (2 * live >= keys.length >> 1) {
+    // Doubled only when the live entries fill three quarters of it: the log (and its filter, sized
+    // to it) stays within 1⅓ of the subscription's live window, so the filters of all
+    // subscriptions stay small enough for the caches; a clean still frees a quarter or more, so
+    // its cost per id stays O(1).
+    if (4 * live >= 3 * (keys.length >> 1)) {
       const capacity = keys.length; // twice the entries it held
       log.keys = new Float64Array(2 * capacity);
       log.keys.set(keys.subarray(0, 2 * live));

@@ -4,8 +4,9 @@
 import type { Admission, RejectionReason } from './admission.js';
 import { Bucket } from './bucket.js';
 import { windowAt, type IndexedWindow } from './calendar.js';
-import type { FeatureRule } from './feature-rule.js';
+import { UNIQUE, type FeatureRule } from './feature-rule.js';
 import type { Timeline } from './lifecycle.js';
+import { UseTable } from './use-table.js';
 import type { EvaluatorNotificationPreference, EvaluatorPackage, NotificationChannel } from './model.js';
 import type { FeaturePlan } from './overrides.js';
 import type { Accrual, Terms } from './terms.js';
@@ -49,8 +50,14 @@ export class FeatureState {
   accountBuckets: Map<string, Bucket> | null = null;
   /** Room buckets of the current window, for rooms with their own value (consumables). */
   roomBuckets: Map<string, Bucket> | null = null;
-  /** One bucket per use, by use key (non-consumables). */
+  /** One bucket per use, by use key (non-consumable unique_count_agg: each keeps its identities). */
   uses: Map<string, Bucket> | null = null;
+  /** The uses of a non-consumable count, sum or max (use-table.ts); null until the first. */
+  useTable: UseTable | null = null;
+  /** The use an event landed in, as a bucket: loaded from `useTable`, stored back by `settleUse`. */
+  private readonly useView: Bucket;
+  /** The slot of `useTable` that `useView` was loaded from; -1 when none. */
+  private useSlot = -1;
   /** A use of its own: an event of a non-consumable without a use key (emptied before each use). */
   readonly scratch: Bucket;
   /** Events applied within the limit. */
@@ -91,6 +98,7 @@ export class FeatureState {
   ) {
     this.bucket = new Bucket(rule.aggregation);
     this.scratch = new Bucket(rule.aggregation);
+    this.useView = new Bucket(rule.aggregation);
     this.firedIn = alerts.map(() => Number.NaN);
     this.alertPercent = Math.min(...alerts.map((alert) => alert.percent));
   }
@@ -128,8 +136,17 @@ export class FeatureState {
    */
   useBucket(use: string | undefined, t: number, idleMs: number): Bucket {
     if (use === undefined) {
+      this.useSlot = -1;
       this.scratch.reset();
       return this.scratch;
+    }
+    if (this.rule.aggregation !== UNIQUE) {
+      const table = (this.useTable ??= new UseTable());
+      const slot = (this.useSlot = table.slot(use, t, idleMs));
+      const view = this.useView;
+      view.usage = table.usageAt(slot);
+      view.excess = table.excessAt(slot);
+      return view;
     }
     const uses = (this.uses ??= new Map());
     let bucket = uses.get(use);
@@ -143,6 +160,25 @@ export class FeatureState {
     if (bucket.lastAt + idleMs <= t) bucket.reset();
     bucket.lastAt = t;
     return bucket;
+  }
+
+  /** Store back the use an event was applied to (its usage and excess); no-op for a Map-held use. */
+  settleUse(): void {
+    if (this.useSlot >= 0) this.useTable!.store(this.useSlot, this.useView.usage, this.useView.excess);
+  }
+
+  /** Current usage of a use (non-consumables); undefined when it has none. */
+  useUsage(use: string): number | undefined {
+    if (this.useTable !== null) {
+      const slot = this.useTable.find(use);
+      return slot < 0 ? undefined : this.useTable.usageAt(slot);
+    }
+    return this.uses?.get(use)?.usage;
+  }
+
+  /** How many uses are remembered (for tests of the memory bound). */
+  get rememberedUses(): number {
+    return this.useTable?.size ?? this.uses?.size ?? 0;
   }
 
   /** Forget idle uses; the next sweep waits until the live uses have doubled (amortised O(1)). */
