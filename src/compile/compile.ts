@@ -121,9 +121,10 @@ async function compileLocked(options: CompileOptions, lockPath: string, locked: 
   }
   // Both files hold the same data: the format 3 shape is made once.
   const data = manifestFile(manifest);
+  const json = renderManifestJson(data);
   for (const [i, kind] of kinds.entries()) {
     const file = targets[i] as string;
-    const content = kind === 'json' ? renderManifestJson(data) : await renderManifestTs(data);
+    const content = kind === 'json' ? json : await renderManifestTs(data, json);
     files.push({ path: file, display: displayPath(file, options.cwd), content });
   }
   const written = await writeFilesAtomically(files, options.fs ?? nodeWriterFs);
