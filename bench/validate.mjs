@@ -1,4 +1,4 @@
-// `svcpkg validate` and `compile` at scale, against js-yaml and ajv-cli on the same files (SPEC §11).
+// `svcpkg validate` at scale, against js-yaml and ajv-cli on the same files (SPEC §11); compile: bench/compile.mjs.
 // Every validate is measured cold (--no-cache: each file parsed and checked) and warm (the result
 // cache in .svcpkg-cache/ holds every file: the warm-up run writes it, the measured runs read it).
 import { existsSync } from 'node:fs';
@@ -101,24 +101,7 @@ async function benchCorpus(corpus) {
 export async function benchValidate() {
   const results = [];
   for (const corpus of CORPORA) results.push(...(await benchCorpus(corpus)));
-  const node = process.execPath;
-  console.log(`\n## compile — ${N.toLocaleString('en-US')} packages, clean`);
-  if (existsSync(path.join(ROOT, 'dist', 'cli', 'commands', 'compile.js'))) {
-    // Cold: no outputs, no lockfile (every id minted), no cache (neither stamp nor result cache).
-    // Measured once per fresh start.
-    const coldRuns = [];
-    for (let i = 0; i < (QUICK ? 1 : 3); i++) {
-      await rm(path.join(big, 'out'), { recursive: true, force: true });
-      await rm(path.join(big, 'svcpkg.lock.json'), { force: true });
-      await rm(path.join(big, '.svcpkg-cache'), { recursive: true, force: true });
-      coldRuns.push(timeProcess(node, [BIN, 'compile', '--emit', 'json,ts'], { cwd: big, runs: 1, warmup: false }));
-    }
-    const cold = coldRuns.sort((a, b) => a - b)[coldRuns.length >> 1];
-    const warmCompile = timeProcess(node, [BIN, 'compile', '--emit', 'json,ts'], { cwd: big, runs: QUICK ? 1 : 3 });
-    const validateCold = results[0].value; // clean, cold, --jobs 1: the figure SPEC §11 compares compile with
-    results.push(report({ name: `svcpkg compile, cold (mints ${N} ids, writes json and ts)`, value: cold, baselineName: 'validate, cold, clean', baseline: validateCold, budget: { text: '≤ 3×', ok: (_, r) => r <= 3 } }));
-    results.push(report({ name: 'svcpkg compile, nothing changed (stamp and result cache)', value: warmCompile, baselineName: 'validate, cold, clean', baseline: validateCold, budget: { text: '≤ 1×', ok: (_, r) => r <= 1 } }));
-  }
+  // compile's figures, beside their own validate baseline: bench/compile.mjs.
   return results;
 }
 

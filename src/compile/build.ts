@@ -23,6 +23,8 @@ export interface BuildOptions {
   minter?: IdMinter;
   /** Origin note of ids minted by this build (default: "minted by this compile"). */
   mintedNote?: string;
+  /** Record where each value came from (`svcpkg explain`); compile skips it (docs/compile.md#svcpkg-explain-package). */
+  origins?: boolean;
 }
 
 /** A package of the build. */
@@ -31,7 +33,7 @@ export interface BuiltPackage {
   checked: CheckedPackage;
   /** The package resolved. */
   resolved: ResolvedPackage;
-  /** Where each of its values came from. */
+  /** Where each of its values came from; empty unless the build was asked for origins. */
   origins: Origins;
 }
 
@@ -89,7 +91,7 @@ export function buildFromPackages(catalog: Catalog, packages: readonly CheckedPa
     if (!ids) continue;
     const note = notes.get(code);
     // Reaching resolution means the package passed its schema: the view is a whole ServicePackage.
-    const resolution = resolvePackage(checked.pkg as ServicePackage, note ? { ...ids, note } : ids, catalog);
+    const resolution = resolvePackage(checked.pkg as ServicePackage, note ? { ...ids, note } : ids, catalog, { origins: options.origins === true });
     for (const problem of resolution.problems) {
       diagnostics.push(packageDiagnostic(checked, COMPILE_CODES.unresolvable, problem.pointer, problem.message));
     }

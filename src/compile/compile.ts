@@ -15,6 +15,7 @@ import type { IdMinter } from './lockfile/mint.js';
 import type { LockChange } from './lockfile/plan.js';
 import { readLockfile } from './lockfile/read.js';
 import { serializeLockfile } from './lockfile/serialize.js';
+import { manifestFile } from './manifest.js';
 import { removeStaleTemps } from './stale-temps.js';
 import { outputsUpToDate, stampPath, writeStamp } from './stamp.js';
 
@@ -118,9 +119,12 @@ async function compileLocked(options: CompileOptions, lockPath: string, locked: 
     const outputs = targets.map((file) => ({ path: file, display: displayPath(file, options.cwd), changed: false }));
     return { check, diagnostics: sortDiagnostics(diagnostics), manifest, emitted: true, outputs, lockfile, unusable: false };
   }
+  // Both files hold the same data: the format 3 shape is made once.
+  const data = manifestFile(manifest);
+  const json = renderManifestJson(data);
   for (const [i, kind] of kinds.entries()) {
     const file = targets[i] as string;
-    const content = kind === 'json' ? renderManifestJson(manifest) : await renderManifestTs(manifest);
+    const content = kind === 'json' ? json : await renderManifestTs(data, json);
     files.push({ path: file, display: displayPath(file, options.cwd), content });
   }
   const written = await writeFilesAtomically(files, options.fs ?? nodeWriterFs);

@@ -76,7 +76,7 @@ export async function explainPackage(options: ExplainOptions): Promise<ExplainRe
   if (blocking.length > 0) return { diagnostics: sortDiagnostics(blocking), unusable: false };
 
   const clean = check.packages.filter((p) => !hasErrors(p));
-  const build = buildFromPackages(check.catalog, clean, lock, { mintedNote: 'not in the lockfile yet: the next compile mints it' });
+  const build = buildFromPackages(check.catalog, clean, lock, { mintedNote: 'not in the lockfile yet: the next compile mints it', origins: true });
   const built = build.packages.get(options.code);
   const own = build.diagnostics.filter((d) => d.severity === 'error' && d.file === target.source.file && d.document === target.source.index);
   if (!built || own.length > 0) return { diagnostics: sortDiagnostics(own), unusable: false };

@@ -3,8 +3,9 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Manifest } from '../../src/generated/manifest.js';
-import { getValidator } from '../../src/schema/ajv.js';
+import { upgradeManifest } from '../../src/compile/index.js';
+import type { Manifest, ManifestFile } from '../../src/generated/manifest.js';
+import { getAjv, getValidator, SCHEMA_ID_BASE } from '../../src/schema/ajv.js';
 import { fixtureRepo, put, read, runCli, snapshotTree, tick } from './helpers.js';
 
 describe('svcpkg compile', () => {
@@ -36,12 +37,32 @@ describe('svcpkg compile', () => {
     const valid = validate(JSON.parse(await read(dir, 'out/manifest.json')));
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
+    // …as the format compile writes, not the joined shape the schema also describes.
+    const file = getAjv().getSchema(`${SCHEMA_ID_BASE}manifest.schema.json#/$defs/manifestFile`)!;
+    expect(file(JSON.parse(await read(dir, 'out/manifest.json')))).toBe(true);
+  });
+
+  it('writes each catalog feature definition once, in both files (docs/compile.md#manifest-formats)', async () => {
+    const dir = await fixtureRepo('basic');
+    await runCli(dir, 'compile');
+    const text = await read(dir, 'out/manifest.json');
+    const { catalog, packages } = JSON.parse(text) as ManifestFile;
+    const shared = catalog.features.filter((f) => packages.filter((p) => f.code in p.features).length > 1);
+    expect(shared.length).toBeGreaterThan(0); // the fixture has features several packages include
+    // A definition's keys occur once per catalog feature, however many packages include it.
+    for (const file of ['out/manifest.json', 'out/manifest.ts']) {
+      expect((await read(dir, file)).match(/"aggregation_type":/g)).toHaveLength(catalog.features.length);
+    }
+    for (const p of packages) for (const own of Object.values(p.features)) expect(Object.keys(own)).toEqual(['value', 'periodicity_type', 'periodicity', 'overage']);
   });
 
   it('resolves every property: defaults, aliases, the default provider and effective resets', async () => {
     const dir = await fixtureRepo('basic');
     await runCli(dir, 'compile');
-    const manifest = JSON.parse(await read(dir, 'out/manifest.json')) as Manifest;
+    const file = JSON.parse(await read(dir, 'out/manifest.json')) as ManifestFile;
+    // The file holds each package feature's own values only; read back, each is joined with its definition.
+    expect(file.packages.find((p) => p.code === 'meet-standard')?.features['max_recordings']).toEqual({ value: 20, periodicity_type: 'monthly', periodicity: 1, overage: null });
+    const manifest = upgradeManifest(file) as Manifest;
     const standard = manifest.packages.find((p) => p.code === 'meet-standard')!;
     expect(standard).toMatchObject({
       id: 'StandardId000001',

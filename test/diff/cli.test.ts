@@ -184,13 +184,13 @@ describe('svcpkg diff with manifest files and folders', () => {
   });
 
   it('exits 2 for a manifest file that is not JSON or not a manifest', async () => {
-    const repo = await makeRepo({ 'broken.json': '{', 'other.json': '{"format_version": 3}', 'bad.json': '{"format_version": 1, "packages": 3}', 'a/meet.yaml': MEET });
+    const repo = await makeRepo({ 'broken.json': '{', 'other.json': '{"format_version": 4}', 'bad.json': '{"format_version": 1, "packages": 3}', 'a/meet.yaml': MEET });
     const broken = await runInProcess(['diff', 'broken.json', 'a'], { cwd: repo });
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain('broken.json: not JSON');
     const other = await runInProcess(['diff', 'other.json', 'a'], { cwd: repo });
     expect(other.code).toBe(2);
-    expect(other.stderr).toContain('format_version 1 or 2 (found 3)');
+    expect(other.stderr).toContain('format_version 1 or 2 or 3 (found 4)');
     const bad = await runInProcess(['diff', 'bad.json', 'a'], { cwd: repo });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('not a valid svcpkg manifest');

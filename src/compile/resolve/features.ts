@@ -1,14 +1,26 @@
 // A package's features: each expanded to its full catalog definition plus the package's value and
 // the effective reset settings (the package's long form overrides the catalog default, docs/packages.md#feature-values) and
 // its overage price with every key present (docs/revenue.md).
-import type { Catalog } from '../../catalog/model.js';
-import type { OveragePrice, OverageTier, ResolvedFeature } from '../../generated/manifest.js';
+import type { Catalog, FeatureDefinition } from '../../catalog/model.js';
+import type { CatalogFeature, OveragePrice, OverageTier, ResolvedFeature } from '../../generated/manifest.js';
 import type { FeatureValue, Overage } from '../../generated/service-package.js';
 import { joinPointer } from '../../source/parse.js';
 import { compareKeys } from '../sort-keys.js';
 import { resolveCatalogFeature } from './catalog.js';
 import type { Origins } from './origin.js';
 import type { ResolveProblem } from './problem.js';
+
+/**
+ * Each definition resolved once per catalog, not once per package that includes it: at 10,000
+ * packages the copies were the largest part of compile's time (docs/decisions.md, Compile). The
+ * features spread it, so nothing shares more than the definition's nested values.
+ */
+const resolvedDefinitions = new WeakMap<FeatureDefinition, CatalogFeature>();
+function catalogFeatureOnce(def: FeatureDefinition): CatalogFeature {
+  let found = resolvedDefinitions.get(def);
+  if (!found) resolvedDefinitions.set(def, (found = resolveCatalogFeature(def)));
+  return found;
+}
 
 /** Resolve `features` (feature code → value as written), recording origins under `/features`. */
 export function resolveFeatures(
@@ -27,11 +39,21 @@ export function resolveFeatures(
       continue;
     }
     const long = typeof value === 'object' ? value : undefined;
-    const base = resolveCatalogFeature(def);
+    const base = catalogFeatureOnce(def);
+    // Written out key by key (the definition's order, then value and overage): one allocation of a
+    // fixed shape, where a spread of the definition cost several times more at 10,000 packages.
     const feature: ResolvedFeature = {
-      ...base,
+      code: base.code,
+      name: base.name,
+      description: base.description,
+      field_suffix: base.field_suffix,
+      aggregation_type: base.aggregation_type,
+      consumable: base.consumable,
+      quota: base.quota,
       periodicity_type: long?.periodicity_type ?? base.periodicity_type,
       periodicity: long?.periodicity ?? base.periodicity,
+      feature_settings: base.feature_settings,
+      feature_metadata: base.feature_metadata,
       value: long ? long.value : (value as number | boolean | 'seats'),
       overage: long?.overage ? resolveOverage(long.overage) : null,
     };

@@ -23,8 +23,12 @@ export interface OriginNote {
 export class Origins {
   private readonly byPointer = new Map<string, OriginNote>();
 
+  /** `recording` false: record nothing — only `svcpkg explain` needs origins, compile does not pay for them. */
+  constructor(private readonly recording = true) {}
+
   /** Record the origin of the value at `pointer` (and, unless overridden, of everything below it). */
   set(pointer: string, origin: Origin, note?: string): void {
+    if (!this.recording) return;
     this.byPointer.set(pointer, note === undefined ? { origin } : { origin, note });
   }
 

@@ -32,9 +32,9 @@ export interface PackageResolution {
 /** Properties that are optional and have no default: null when not written. */
 const NULLABLE = ['description', 'short_description', 'tier', 'max_seats', 'currency', 'stock_qty'] as const;
 
-/** Resolve a schema-valid package against the catalog with its ids. */
-export function resolvePackage(pkg: ServicePackage, ids: AssignedIds, catalog: Catalog): PackageResolution {
-  const origins = new Origins();
+/** Resolve a schema-valid package against the catalog with its ids; origins are recorded only with `options.origins`. */
+export function resolvePackage(pkg: ServicePackage, ids: AssignedIds, catalog: Catalog, options: { origins?: boolean } = {}): PackageResolution {
+  const origins = new Origins(options.origins === true);
   const problems: ResolveProblem[] = [];
   const defaults = packageDefaults();
   const written = (name: keyof ServicePackage) => Object.prototype.hasOwnProperty.call(pkg, name) && pkg[name] !== undefined;
