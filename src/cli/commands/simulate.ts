@@ -12,7 +12,6 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { IoError, UsageError } from '../../diagnostics/errors.js';
 import { formatPretty, shouldUseColor } from '../../diagnostics/format/index.js';
 import { readDiffInput } from '../../diff/input.js';
-import type { Manifest } from '../../generated/manifest.js';
 import { createEvaluator, type Decision, type EvaluatorManifest, type Subscription, type UsageEvent } from '../../evaluate/index.js';
 import { featureInfos } from '../../report/feature-info.js';
 import { renderHtmlReport } from '../../report/page.js';
@@ -317,10 +316,7 @@ async function readAgainst(argument: string, config: ResolvedConfig, io: Command
     printDiagnostics(side.diagnostics, io, true, side.texts);
     return side.unusable ? 2 : 1;
   }
-  // readDiffInput reads a schema-checked manifest file or compiles one: a whole `Manifest`, typed
-  // down to the part the diff reads.
-  const manifest: EvaluatorManifest = side.manifest as unknown as Manifest;
-  return { label: side.label, manifest };
+  return { label: side.label, manifest: side.manifest };
 }
 
 /** Overrides the old packages ignore that the scenario's own do not: a warning each (the others were shown with the scenario). */
