@@ -2,7 +2,8 @@
 // set up what listens to each event (decisions file, chart histories, the comparison), replay,
 // and gather the report, the comparison and what to warn about. The command only parses options
 // and prints; the HTML page is rendered by the report stage from the data returned here.
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { constants } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -20,7 +21,8 @@ import type { EventForm } from './event-form.js';
 import { freshnessWarning, manifestFreshness, type ProjectSources } from './manifest-freshness.js';
 import { planMigration, type MigrationPlan, type MigrationPolicyName } from './migration.js';
 import { ProgressLine, type ProgressOutput } from './progress.js';
-import { runScenario, type RunResult } from './run.js';
+import { partitionWorkersAvailable, runPartitioned } from './partition-run.js';
+import { runScenario, type RunProgress, type RunResult } from './run.js';
 import type { Scenario } from './scenario.js';
 import { groupDigits } from './table.js';
 import { featureKinds, UsageHistoryRecorder, type FeatureHistory } from './usage-history.js';
@@ -51,7 +53,16 @@ export interface SimulationOptions {
   freshness?: ProjectSources;
   /** A terminal to draw progress on. */
   progress?: ProgressOutput;
+  /**
+   * Threads replaying partitions of the subscriptions (`--jobs N`); default: the available cores
+   * for an events file of AUTO_JOBS_MIN_BYTES or more, else 1. The report is the same whatever it
+   * is. `--decisions` and `--against` replay on one thread: they follow the events in file order.
+   */
+  jobs?: number;
 }
+
+/** Below this size an events file is replayed on one thread by default: threads would start for longer than they save. */
+export const AUTO_JOBS_MIN_BYTES = 8_000_000;
 
 /** One run's data for the HTML page. */
 export interface PageRun {
@@ -124,9 +135,10 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
 
   const progress = options.progress === undefined ? undefined : new ProgressLine(options.progress);
   progress?.update({ events: 0, done: 0 });
-  let result: RunResult;
+  const jobs = against || writer ? 1 : await jobsFor(scenario, options.jobs);
+  let result: RunResult & { histories?: FeatureHistory[] };
   try {
-    result = await runScenario(scenario, {
+    result = jobs > 1 ? await runOnThreads(scenario, jobs, options, htmlFile !== undefined, progress) : await runScenario(scenario, {
       ...(options.form !== undefined ? { form: options.form } : {}),
       ...(options.dedupeWindowDays !== undefined ? { dedupeWindowDays: options.dedupeWindowDays } : {}),
       ...(against ? { against: against.manifest } : {}),
@@ -169,7 +181,7 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
     htmlFile && history
       ? {
           file: htmlFile,
-          run: { packages: scenario.packagesDisplay, report: result.report, histories: history.histories(), chargeLines: result.chargeLines ?? [] },
+          run: { packages: scenario.packagesDisplay, report: result.report, histories: result.histories ?? history.histories(), chargeLines: result.chargeLines ?? [] },
           ...(against && result.against && oldHistory
             ? {
                 against: {
@@ -186,6 +198,40 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
       : undefined;
 
   return { report: result.report, ...(comparison ? { comparison } : {}), diagnostics, warnings, ...(page ? { page } : {}) };
+}
+
+/** How many threads replay the events (see `SimulationOptions.jobs`). */
+async function jobsFor(scenario: Scenario, jobs: number | undefined): Promise<number> {
+  if (scenario.events.kind !== 'file') return 1;
+  if (jobs !== undefined) return jobs;
+  const size = await stat(scenario.events.path).then((s) => s.size, () => 0);
+  return size >= AUTO_JOBS_MIN_BYTES ? availableParallelism() : 1;
+}
+
+/** Replay in `jobs` partitions, on worker threads when the build has them, and merge. */
+async function runOnThreads(
+  scenario: Scenario,
+  jobs: number,
+  options: SimulationOptions,
+  page: boolean,
+  progress: ProgressLine | undefined,
+): Promise<RunResult & { histories?: FeatureHistory[] }> {
+  const merged = await runPartitioned(scenario, {
+    count: jobs,
+    threads: partitionWorkersAvailable(),
+    ...(options.form !== undefined ? { form: options.form } : {}),
+    ...(options.dedupeWindowDays !== undefined ? { dedupeWindowDays: options.dedupeWindowDays } : {}),
+    histories: page,
+    chargeLines: page,
+    ...(progress ? { onProgress: (p: RunProgress) => progress.update(p) } : {}),
+  });
+  return {
+    report: merged.report,
+    end: merged.end,
+    eventsAfterEnd: merged.eventsAfterEnd,
+    ...(merged.chargeLines ? { chargeLines: merged.chargeLines } : {}),
+    ...(merged.histories ? { histories: merged.histories } : {}),
+  };
 }
 
 /** The warning for events at or after an explicit scenario end, located at `end`. */

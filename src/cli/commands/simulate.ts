@@ -97,6 +97,16 @@ export const OPTIONS = {
     accepts: 'a number of days',
     help: [`a repeated transaction id within DAYS is a duplicate (default 35; 0: off)`],
   },
+  jobs: {
+    type: 'string',
+    placeholder: 'N',
+    accepts: 'a positive whole number of threads',
+    help: [
+      `replay on N threads, the subscriptions split among them; the report is`,
+      `the same (default: the available cores for an events file of 8 MB or`,
+      `more, else 1; --decisions and --against replay on one thread)`,
+    ],
+  },
   quiet: { type: 'boolean', help: [`no progress, no warnings; errors only`] },
   help: HELP_OPTION,
 } as const satisfies OptionSpecs;
@@ -125,6 +135,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const format = oneOf(values.format ?? 'table', REPORT_FORMATS, '--format');
   const form: EventForm = oneOf(values.input ?? 'lago', EVENT_FORMS, '--input');
   const dedupeWindowDays = days(values['dedupe-window']);
+  const jobs = values.jobs === undefined ? undefined : threadCount(values.jobs, '--jobs');
   const quiet = values.quiet ?? false;
   if (values.html === '') throw new UsageError('--html takes a file name');
   const policy = oneOf(values.migrate ?? 'all', MIGRATION_POLICIES, '--migrate');
@@ -181,6 +192,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     ...(values.html !== undefined ? { htmlFile: path.resolve(io.cwd, values.html) } : {}),
     ...(quiet ? {} : { freshness: projectSources(config, io.cwd) }),
     ...(!quiet && io.stderr.isTTY === true ? { progress: io.stderr } : {}),
+    ...(jobs !== undefined ? { jobs } : {}),
   });
   printDiagnostics(outcome.diagnostics, io, quiet, load.texts);
   if (!quiet) for (const warning of outcome.warnings) io.stderr.write(`svcpkg: warning: ${warning}\n`);
@@ -253,6 +265,13 @@ function effectiveDate(value: string | undefined): number | undefined {
   const t = parseScenarioInstant(value);
   if (Number.isNaN(t)) throw new UsageError(`--effective takes a date (2026-07-01) or a date-time with a zone, got \`${value}\``);
   return t;
+}
+
+/** A positive whole number of threads or partitions. */
+function threadCount(value: string, flag: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`${flag} takes a positive whole number, got \`${value}\``);
+  return n;
 }
 
 /** `--dedupe-window`: a non-negative number of days. */
