@@ -1,0 +1,63 @@
+// `svcpkg simulate --jobs N` through the built CLI, with real worker threads
+// (docs/simulation.md#replay-on-every-core): the JSON report, the table, the HTML page and stderr
+// are those of `--jobs 1`, on the demo and on a scenario of many subscriptions whose events span
+// several read chunks and worker batches.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runProcess } from '../helpers/cli.js';
+import { againstFolder } from './against-fixture.js';
+
+let dir: string;
+
+/** A scenario of 40 subscriptions over the example packages, with ~12,000 events (some broken). */
+async function writeMany(root: string): Promise<void> {
+  const ids = Array.from({ length: 40 }, (_, i) => `customer-${String(i).padStart(2, '0')}`);
+  const subscriptions = ids.map((id, i) => `  - { id: ${id}, package: ${i % 3 === 0 ? 'meet-premium' : 'meet-standard'}, starts_at: 2026-01-${String((i % 20) + 1).padStart(2, '0')} }`);
+  await writeFile(path.join(root, 'many.yaml'), ['packages: current', 'subscriptions:', ...subscriptions, 'events: many.ndjson', ''].join('\n'));
+  const lines: string[] = [];
+  for (let n = 0; n < 12_000; n++) {
+    const id = ids[(n * 7) % ids.length]!;
+    const t = Date.parse('2026-01-01T00:00:00Z') / 1000 + n * 600;
+    const code = ['max_rooms', 'max_participants', 'max_storage', 'max_recordings'][n % 4]!;
+    const properties = { session: `s-${Math.floor(n / 50)}`, gb: (n % 5) + 0.25, account: `acc-${n % 3}`, operation_type: n % 17 === 0 ? 'remove' : 'add' };
+    if (n % 997 === 0) lines.push('{"broken": ');
+    else if (n % 499 === 0) lines.push(JSON.stringify({ transaction_id: `t-${n}`, external_subscription_id: 'nobody', code, timestamp: t }));
+    lines.push(JSON.stringify({ transaction_id: `t-${n % 9000}`, external_subscription_id: id, code, timestamp: t - (n % 13 === 0 ? 7200 : 0), properties }));
+  }
+  await writeFile(path.join(root, 'many.ndjson'), lines.join('\n') + '\n');
+}
+
+beforeAll(async () => {
+  dir = await againstFolder();
+  await writeMany(dir);
+}, 60_000);
+
+describe('simulate --jobs N (built CLI, worker threads)', () => {
+  for (const scenario of ['current.yaml', 'many.yaml']) {
+    it(`${scenario}: the JSON report, table, page and stderr of --jobs 2 and 3 are those of --jobs 1`, async () => {
+      const runs = [];
+      for (const jobs of ['1', '2', '3']) {
+        const json = await runProcess(['simulate', scenario, '--format', 'json', '--jobs', jobs], { cwd: dir });
+        const table = await runProcess(['simulate', scenario, '--jobs', jobs, '--html', `page-${jobs}.html`], { cwd: dir });
+        expect([json.code, table.code]).toEqual([0, 0]);
+        runs.push({ json: json.stdout, stderr: json.stderr, table: table.stdout, page: await readFile(path.join(dir, `page-${jobs}.html`), 'utf8') });
+      }
+      expect(JSON.parse(runs[0]!.json).totals.events).toBeGreaterThan(1000);
+      for (const run of runs.slice(1)) {
+        expect(run.json).toBe(runs[0]!.json);
+        expect(run.stderr).toBe(runs[0]!.stderr);
+        expect(run.table).toBe(runs[0]!.table);
+        expect(run.page).toBe(runs[0]!.page);
+      }
+    }, 120_000);
+  }
+
+  it('refuses a --jobs that is not a positive whole number (exit 2)', async () => {
+    for (const bad of ['0', '-1', '1.5', 'many']) {
+      const { code, stderr } = await runProcess(['simulate', 'current.yaml', '--jobs', bad], { cwd: dir });
+      expect(code, bad).toBe(2);
+      expect(stderr).toContain('--jobs takes a positive whole number');
+    }
+  }, 60_000);
+});
