@@ -21,7 +21,9 @@ import type { EventForm } from './event-form.js';
 import { freshnessWarning, manifestFreshness, type ProjectSources } from './manifest-freshness.js';
 import { planMigration, type MigrationPlan, type MigrationPolicyName } from './migration.js';
 import { ProgressLine, type ProgressOutput } from './progress.js';
-import { partitionWorkersAvailable, runPartitioned } from './partition-run.js';
+import type { SimulationPartitionReport } from '../generated/simulation-partition.js';
+import { partitionReport, partitionRun, TextDigest } from './partition-report.js';
+import { partitionWorkersAvailable, replayPartitions, runPartitioned, type PartitionedReplay } from './partition-run.js';
 import { runScenario, type RunProgress, type RunResult } from './run.js';
 import type { Scenario } from './scenario.js';
 import { groupDigits } from './table.js';
@@ -289,4 +291,71 @@ async function createWriter(file: string): Promise<DecisionsWriter> {
   } catch (error) {
     throw new IoError(`cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** What `--partition K/N` is asked to do. */
+export interface PartitionRunOptions {
+  /** Which partition (0-based). */
+  partition: number;
+  /** How many partitions. */
+  count: number;
+  /** The scenario file's text (it identifies the run). */
+  scenarioText: string;
+  /** The form of the input events (default `lago`). */
+  form?: EventForm;
+  /** Dedupe window in days (default 35). */
+  dedupeWindowDays?: number;
+  /** The project's sources, for the stale-manifest warning; omitted: no check. */
+  freshness?: ProjectSources;
+  /** A terminal to draw progress on. */
+  progress?: ProgressOutput;
+}
+
+/** The outcome of one partition of a run. */
+export interface PartitionOutcome {
+  /** The partition report, for `svcpkg merge`. */
+  report: SimulationPartitionReport;
+  /** Located problems (events after the scenario end, in this partition). */
+  diagnostics: Diagnostic[];
+  /** Warnings without a place (a stale manifest). */
+  warnings: string[];
+}
+
+/**
+ * Replay one partition of a run (`--partition K/N`) on this thread: the lines of the other
+ * partitions are routed away unparsed — unless the scenario has no `end`, whose default depends
+ * on every event's instant (docs/simulation.md#replay-on-every-core).
+ */
+export async function runPartition(scenario: Scenario, options: PartitionRunOptions): Promise<PartitionOutcome> {
+  const freshness = options.freshness === undefined ? undefined : checkFreshness(scenario, options.freshness);
+  const digest = new TextDigest();
+  const progress = options.progress === undefined ? undefined : new ProgressLine(options.progress);
+  progress?.update({ events: 0, done: 0 });
+  let replayed: PartitionedReplay;
+  try {
+    replayed = await replayPartitions(scenario, {
+      count: options.count,
+      only: options.partition,
+      ...(options.form !== undefined ? { form: options.form } : {}),
+      ...(options.dedupeWindowDays !== undefined ? { dedupeWindowDays: options.dedupeWindowDays } : {}),
+      onText: (text) => digest.update(text),
+      ...(progress ? { onProgress: (p: RunProgress) => progress.update(p) } : {}),
+    });
+  } catch (error) {
+    if (typeof (error as NodeJS.ErrnoException | undefined)?.code !== 'string') throw error;
+    const events = scenario.events.kind === 'file' ? ` reading ${scenario.events.display}` : '';
+    throw new IoError(`simulation of ${scenario.file} stopped${events}: ${(error as Error).message}`);
+  } finally {
+    progress?.clear();
+  }
+  const run = partitionRun(scenario, {
+    scenarioText: options.scenarioText,
+    eventsSha256: digest.hex(),
+    ...(options.dedupeWindowDays !== undefined ? { dedupeWindowDays: options.dedupeWindowDays } : {}),
+    ...(options.form !== undefined ? { form: options.form } : {}),
+  });
+  const report = partitionReport(scenario, run, options.count, replayed.end, replayed.eventsAfterEnd, replayed.results[0]!);
+  const diagnostics = replayed.eventsAfterEnd > 0 && scenario.endSpan ? [eventsAfterEnd(scenario, replayed.eventsAfterEnd)] : [];
+  const stale = await freshness;
+  return { report, diagnostics, warnings: stale ? [stale] : [] };
 }

@@ -20,7 +20,7 @@ import { MIGRATION_POLICIES } from '../../simulate/migration.js';
 import { writeJson } from '../../simulate/report-writer.js';
 import { packagesMissingFrom } from '../../simulate/run.js';
 import type { Scenario } from '../../simulate/scenario.js';
-import { runSimulation, type AgainstPackages, type PageData, type SimulationOutcome } from '../../simulate/simulation.js';
+import { runPartition, runSimulation, type AgainstPackages, type PageData, type SimulationOutcome } from '../../simulate/simulation.js';
 import { formatTable } from '../../simulate/table.js';
 import { readFrameText } from '../../source/read.js';
 import { parseCommandArgs } from '../args.js';
@@ -107,6 +107,16 @@ export const OPTIONS = {
       `more, else 1; --decisions and --against replay on one thread)`,
     ],
   },
+  partition: {
+    type: 'string',
+    placeholder: 'K/N',
+    accepts: 'K/N, e.g. 2/8',
+    help: [
+      `replay only partition K of N (the same split as --jobs N) and print a`,
+      `partition report (schemas/simulation-partition.schema.json); \`svcpkg`,
+      `merge\` joins the N reports into the report of one run`,
+    ],
+  },
   quiet: { type: 'boolean', help: [`no progress, no warnings; errors only`] },
   help: HELP_OPTION,
 } as const satisfies OptionSpecs;
@@ -136,6 +146,12 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const form: EventForm = oneOf(values.input ?? 'lago', EVENT_FORMS, '--input');
   const dedupeWindowDays = days(values['dedupe-window']);
   const jobs = values.jobs === undefined ? undefined : threadCount(values.jobs, '--jobs');
+  const partition = values.partition === undefined ? undefined : partitionOption(values.partition);
+  if (partition) {
+    const other = (['against', 'decisions', 'html', 'jobs'] as const).find((flag) => values[flag] !== undefined);
+    if (other !== undefined) throw new UsageError(`--partition writes a partition report for \`svcpkg merge\` and takes no --${other}: run that on the whole scenario`);
+    if (values.format !== undefined && values.format !== 'json') throw new UsageError('--partition prints a partition report, which is JSON: drop --format, or give --format json');
+  }
   const quiet = values.quiet ?? false;
   if (values.html === '') throw new UsageError('--html takes a file name');
   const policy = oneOf(values.migrate ?? 'all', MIGRATION_POLICIES, '--migrate');
@@ -183,6 +199,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       return 1;
     }
   }
+
+  if (partition) return printPartition(scenario, load.texts.get(scenario.file) ?? '', partition, { form, dedupeWindowDays, quiet, config }, io);
 
   const outcome = await runSimulation(scenario, {
     form,
@@ -265,6 +283,44 @@ function effectiveDate(value: string | undefined): number | undefined {
   const t = parseScenarioInstant(value);
   if (Number.isNaN(t)) throw new UsageError(`--effective takes a date (2026-07-01) or a date-time with a zone, got \`${value}\``);
   return t;
+}
+
+/** `--partition K/N`: K and N, 1 ≤ K ≤ N. */
+function partitionOption(value: string): { k: number; n: number } {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const k = Number(match?.[1]);
+  const n = Number(match?.[2]);
+  if (!match || !Number.isSafeInteger(n) || k < 1 || k > n) throw new UsageError(`--partition takes K/N with 1 ≤ K ≤ N (e.g. 2/8), got \`${value}\``);
+  return { k, n };
+}
+
+/** Replay one partition and print its report (`--partition K/N`). */
+async function printPartition(
+  scenario: Scenario,
+  scenarioText: string,
+  partition: { k: number; n: number },
+  settings: { form: EventForm; dedupeWindowDays: number | undefined; quiet: boolean; config: ResolvedConfig },
+  io: CommandIO,
+): Promise<number> {
+  const { quiet } = settings;
+  const outcome = await runPartition(scenario, {
+    partition: partition.k - 1,
+    count: partition.n,
+    scenarioText,
+    form: settings.form,
+    ...(settings.dedupeWindowDays !== undefined ? { dedupeWindowDays: settings.dedupeWindowDays } : {}),
+    ...(quiet ? {} : { freshness: projectSources(settings.config, io.cwd) }),
+    ...(!quiet && io.stderr.isTTY === true ? { progress: io.stderr } : {}),
+  });
+  printDiagnostics(outcome.diagnostics, io, quiet);
+  if (!quiet) for (const warning of outcome.warnings) io.stderr.write(`svcpkg: warning: ${warning}\n`);
+  try {
+    await writeJson(outcome.report, io.stdout);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return 0;
+    throw new IoError(`cannot write the partition report: ${(error as Error).message}`);
+  }
+  return 0;
 }
 
 /** A positive whole number of threads or partitions. */
