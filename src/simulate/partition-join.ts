@@ -212,7 +212,8 @@ class Locator {
       this.parsed.set(input, locate);
     }
     const locate = this.parsed.get(input);
-    if (locate === undefined) return FILE_START;
+    // A problem with the whole file points at its start, not at all of it.
+    if (locate === undefined || pointer === '') return FILE_START;
     try {
       return locate(pointer);
     } catch {

@@ -7,7 +7,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Subscription } from '../../src/evaluate/index.js';
-import { runPartitioned } from '../../src/simulate/partition-run.js';
+import { joinPartitionReports } from '../../src/simulate/partition-join.js';
+import { partitionReport, partitionRun } from '../../src/simulate/partition-report.js';
+import { replayPartitions, runPartitioned } from '../../src/simulate/partition-run.js';
 import { partitionOf, subscriptionKeyOfLine } from '../../src/simulate/partition-route.js';
 import { runScenario } from '../../src/simulate/run.js';
 import type { Scenario } from '../../src/simulate/scenario.js';
@@ -155,6 +157,28 @@ describe('replay in partitions', () => {
         }
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('--partition K/N reports, each replayed alone, merge into the report of one thread (random scenarios)', async () => {
+    const dir = await tempFolder('partition');
+    await fc.assert(
+      fc.asyncProperty(subscriptionsArb, linesArb, fc.option(fc.constantFrom(...ENDS), { nil: undefined }), fc.integer({ min: 1, max: 4 }), async (subs, lines, endDay, count) => {
+        const s = await scenario(dir, subs, lines, endDay === undefined ? undefined : START + endDay * DAY);
+        const one = await oneThread(s);
+        const run = partitionRun(s, { scenarioText: 'scenario', eventsSha256: '0'.repeat(64) });
+        const files = [];
+        // Any order: the merge sorts partitions by number.
+        for (const k of Array.from({ length: count }, (_, i) => count - 1 - i)) {
+          const replayed = await replayPartitions(s, { count, only: k });
+          expect(replayed.results.map((r) => r.index)).toEqual([k]);
+          files.push({ file: `part-${k + 1}.json`, text: JSON.stringify(partitionReport(s, run, count, replayed.end, replayed.eventsAfterEnd, replayed.results[0]!), null, 2) });
+        }
+        const joined = joinPartitionReports(files);
+        expect(joined.diagnostics).toEqual([]);
+        expect(JSON.stringify(joined.report, null, 2)).toBe(JSON.stringify(one.report, null, 2));
+      }),
+      { numRuns: 40 },
     );
   });
 
