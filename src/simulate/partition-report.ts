@@ -3,7 +3,7 @@
 // so that `svcpkg merge` can refuse reports of different runs and join the rest into the report
 // one thread would have written.
 import { createHash } from 'node:crypto';
-import { REPORT_FORMAT_VERSION, isoOf, type SubscriptionReport } from '../evaluate/index.js';
+import { REPORT_FORMAT_VERSION, isoOf, type EvaluatorManifest, type SubscriptionReport } from '../evaluate/index.js';
 import type { PartitionRun, SimulationPartitionReport } from '../generated/simulation-partition.js';
 import type { EventForm } from './event-form.js';
 import type { PartitionResult, PartitionTally } from './partition-replay.js';
@@ -35,10 +35,26 @@ export function partitionRun(scenario: Scenario, inputs: { scenarioText: string;
   return {
     scenario_sha256: sha256(inputs.scenarioText),
     events_sha256: inputs.eventsSha256,
-    manifest_sha256: sha256(JSON.stringify(scenario.manifest)),
+    manifest_sha256: sha256(JSON.stringify(packagesAsReplayed(scenario.manifest))),
     report_format_version: REPORT_FORMAT_VERSION,
     dedupe_window_days: inputs.dedupeWindowDays ?? null,
     input: inputs.form ?? 'lago',
+  };
+}
+
+/**
+ * The packages as the evaluator reads them, for the run's digest: without the lockfile ids and
+ * the inputs hash that covers them — a packages folder compiled in memory mints the ids the
+ * lockfile lacks afresh in every job, and no decision or report depends on them.
+ */
+function packagesAsReplayed(manifest: EvaluatorManifest): unknown {
+  const { inputs_hash: _hash, ...rest } = manifest as EvaluatorManifest & { inputs_hash?: unknown };
+  return {
+    ...rest,
+    packages: manifest.packages.map((pkg) => {
+      const { id: _id, uuid: _uuid, ulid: _ulid, ...kept } = pkg as typeof pkg & { id?: unknown; uuid?: unknown; ulid?: unknown };
+      return kept;
+    }),
   };
 }
 

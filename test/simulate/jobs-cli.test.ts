@@ -3,7 +3,7 @@
 // HTML page and stderr are those of `--jobs 1`, on the demo and on a scenario of many
 // subscriptions whose events span several read chunks and worker batches; a merge refuses
 // reports it cannot join, with a located diagnostic and exit 2.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runProcess } from '../helpers/cli.js';
@@ -89,6 +89,19 @@ describe('simulate --partition K/N and svcpkg merge (built CLI)', () => {
       expect(mergedTable.stdout).toBe(wholeTable.stdout);
     }
   }, 180_000);
+
+  it('merges the partitions of a packages folder without a lockfile (ids minted afresh by every job)', async () => {
+    await rename(path.join(dir, 'svcpkg.lock.json'), path.join(dir, 'lock.saved'));
+    try {
+      const names = await partitions('current.yaml', 2, [], 'nolock');
+      const whole = await runProcess(['simulate', 'current.yaml', '--format', 'json'], { cwd: dir });
+      const merged = await runProcess(['merge', ...names, '--format', 'json'], { cwd: dir });
+      expect([merged.code, merged.stderr]).toEqual([0, '']);
+      expect(merged.stdout).toBe(whole.stdout);
+    } finally {
+      await rename(path.join(dir, 'lock.saved'), path.join(dir, 'svcpkg.lock.json'));
+    }
+  }, 120_000);
 
   it('refuses reports it cannot join, located, with exit 2', async () => {
     const names = await partitions('many.yaml', 3);
