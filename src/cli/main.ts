@@ -10,6 +10,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   compile: { summary: 'validate, then write the typed manifest and the lockfile', load: () => import('./commands/compile.js') },
   explain: { summary: 'show a resolved package, each value with its origin', load: () => import('./commands/explain.js') },
   simulate: { summary: 'replay usage events against the compiled quotas', load: () => import('./commands/simulate.js') },
+  merge: { summary: 'join the partition reports of simulate --partition', load: () => import('./commands/merge.js') },
   diff: { summary: 'compare two versions of the packages, breaking changes flagged', load: () => import('./commands/diff.js') },
   init: { summary: 'scaffold a repository: example package, editor schemas, hook', load: () => import('./commands/init.js') },
   schema: { summary: 'JSON Schemas for editors, specialised with the catalog', load: () => import('./commands/schema.js') },

@@ -3,15 +3,13 @@
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { compileInMemory, READABLE_MANIFEST_VERSIONS, upgradeManifest } from '../compile/index.js';
+import { compileInMemory, READABLE_MANIFEST_VERSIONS } from '../compile/index.js';
+import { readManifestFile, type ManifestReadFailure } from '../compile/manifest-read.js';
 import type { ResolvedConfig } from '../config/load.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { IoError, UsageError } from '../diagnostics/errors.js';
 import type { Manifest } from '../generated/manifest.js';
-import { checkValue } from '../schema/validate.js';
-import { MAX_MACHINE_FILE_SIZE, readFileSafely } from '../source/safe-file.js';
 import { listFiles, readBlobs, resolveCommit, workTreePrefix, type GitFile } from './git.js';
-import type { DiffManifest } from './model.js';
 
 /** What an argument of `svcpkg diff` was read as. */
 export type DiffInputKind = 'manifest' | 'packages' | 'revision';
@@ -23,7 +21,7 @@ export interface DiffInput {
   /** What it was read as. */
   readonly kind: DiffInputKind;
   /** The manifest, unless compiling failed. */
-  readonly manifest?: DiffManifest;
+  readonly manifest?: Manifest;
   /** True when it could not be used at all (a missing catalog): exit 2 rather than 1. */
   readonly unusable: boolean;
   /** Problems compiling it (files of a revision are named `REV:path`). */
@@ -51,7 +49,7 @@ export async function readDiffInput(argument: string, context: DiffInputContext)
   if (argument === '') throw new UsageError('an empty argument is neither a file, a folder nor a git revision');
   const absolute = path.resolve(context.cwd, argument);
   const info = await stat(absolute).catch(() => undefined);
-  if (info?.isFile() && absolute.toLowerCase().endsWith('.json')) return readManifestFile(argument, absolute, context.cwd);
+  if (info?.isFile() && absolute.toLowerCase().endsWith('.json')) return readManifestInput(argument, absolute, context.cwd);
   if (info) return compilePackages(argument, absolute, info.isDirectory(), context);
   const commit = await resolveCommit(context.cwd, argument);
   if (commit) return compileRevision(argument, commit, context);
@@ -62,33 +60,28 @@ export async function readDiffInput(argument: string, context: DiffInputContext)
 }
 
 /** A compiled manifest file: JSON valid against the manifest schema, or an I/O failure (exit 2). */
-async function readManifestFile(label: string, absolute: string, cwd: string): Promise<DiffInput> {
-  // The safe path (docs/decisions.md, "untrusted input"): regular files only, size-capped, and a
-  // link found in the working folder only when it stays inside it.
-  const read = readFileSafely(absolute, { maxBytes: MAX_MACHINE_FILE_SIZE, root: cwd });
-  if (!read.ok) throw new IoError(`${label}: cannot read it (${read.errno ?? read.reason})`);
-  let value: unknown;
-  try {
-    value = JSON.parse(read.bytes.toString('utf8'));
-  } catch (error) {
-    throw new IoError(`${label}: not JSON: ${error instanceof Error ? error.message : String(error)}`);
+async function readManifestInput(label: string, absolute: string, cwd: string): Promise<DiffInput> {
+  const read = readManifestFile(absolute, cwd);
+  if (!read.ok) throw new IoError(`${label}: ${failureText(read.failure)}`);
+  return { label, kind: 'manifest', manifest: read.manifest, unusable: false, diagnostics: [], texts: new Map() };
+}
+
+/** Why a manifest argument cannot be used, as `svcpkg diff` words it. */
+function failureText(failure: ManifestReadFailure): string {
+  switch (failure.kind) {
+    case 'unreadable':
+      return `cannot read it (${failure.reason})`;
+    case 'not-json':
+      return `not JSON: ${failure.message}`;
+    case 'version':
+      return `not an svcpkg manifest of format_version ${READABLE_MANIFEST_VERSIONS.join(' or ')} (found ${JSON.stringify(failure.found ?? null)}); recompile it with this svcpkg`;
+    case 'invalid': {
+      const { problems } = failure;
+      const shown = problems.slice(0, 3).map((p) => `  ${p.pointer || '/'}: ${p.message}`);
+      const more = problems.length > 3 ? [`  … and ${problems.length - 3} more`] : [];
+      return `not a valid svcpkg manifest:\n${[...shown, ...more].join('\n')}`;
+    }
   }
-  const version = (value as { format_version?: unknown } | null)?.format_version;
-  if (typeof version !== 'number' || !READABLE_MANIFEST_VERSIONS.includes(version)) {
-    throw new IoError(
-      `${label}: not an svcpkg manifest of format_version ${READABLE_MANIFEST_VERSIONS.join(' or ')} (found ${JSON.stringify(version ?? null)}); recompile it with this svcpkg`,
-    );
-  }
-  // A version 1 manifest reads as version 2 with per-package prices and no overage prices.
-  value = upgradeManifest(value);
-  const problems = checkValue('manifest', value);
-  if (problems.length > 0) {
-    const shown = problems.slice(0, 3).map((p) => `  ${p.pointer || '/'}: ${p.message}`);
-    const more = problems.length > 3 ? [`  … and ${problems.length - 3} more`] : [];
-    throw new IoError(`${label}: not a valid svcpkg manifest:\n${[...shown, ...more].join('\n')}`);
-  }
-  const manifest: DiffManifest = value as Manifest;
-  return { label, kind: 'manifest', manifest, unusable: false, diagnostics: [], texts: new Map() };
 }
 
 /** A packages folder (or one package file) of the work tree, compiled in memory. */

@@ -8,5 +8,6 @@ export type * from './scenario.js';
 export type * from './service-package.js';
 export type * from './service-type.js';
 export type * from './simulation-comparison.js';
+export type * from './simulation-partition.js';
 export type * from './simulation-report.js';
 export type * from './usage-event.js';

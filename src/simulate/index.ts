@@ -6,6 +6,7 @@ export { nextDayStart, parseScenarioInstant } from './instant.js';
 export { loadScenario, type ScenarioLoad, type ScenarioLoadOptions } from './load-scenario.js';
 export { forEachLine, openTextFile, readTextChunks, MAX_LINE_LENGTH, type LineHandler, type TextFileReader } from './ndjson.js';
 export { packagesMissingFrom, runScenario, type RunOptions, type RunProgress, type RunResult } from './run.js';
+export { runSimulation, type AgainstPackages, type PageData, type PageRun, type SimulationOptions, type SimulationOutcome } from './simulation.js';
 export type { EventSource, Scenario } from './scenario.js';
 export { formatTable, groupDigits, type TableOptions } from './table.js';
 export { CHANGE_KINDS, DecisionChanges, VERDICTS, changeKind, verdictOf, type ChangeGroup, type ChangeKind, type Verdict } from './decision-changes.js';

@@ -3,12 +3,10 @@
 // `packages` value.
 import path from 'node:path';
 import { compileInMemory } from '../compile/in-memory.js';
-import { upgradeManifest } from '../compile/manifest-upgrade.js';
+import { readManifestFile } from '../compile/manifest-read.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EvaluatorManifest } from '../evaluate/model.js';
-import { checkValue } from '../schema/validate.js';
 import type { SourceDocument } from '../source/parse.js';
-import { MAX_MACHINE_FILE_SIZE, readFileSafely } from '../source/safe-file.js';
 import { SIMULATE_CODES } from './codes.js';
 
 /** The outcome of loading a scenario's packages. */
@@ -73,28 +71,19 @@ async function readManifest(doc: SourceDocument, relative: string, options: Pack
   });
   // The safe path (docs/decisions.md, "untrusted input"): regular files only, and a link found in the
   // repository is followed only when it stays inside it (a scenario may name a file outside on purpose).
-  const read = readFileSafely(file, { maxBytes: MAX_MACHINE_FILE_SIZE, root: options.cwd });
-  if (!read.ok) {
-    const reason = read.errno ?? read.reason;
-    return problem(`cannot read the manifest ${path.relative(options.cwd, file) || file} (${reason})`, 'run `svcpkg compile` first, or fix the path (relative to the scenario file)', true);
+  const read = readManifestFile(file, options.cwd);
+  if (read.ok) return { manifest: read.manifest, diagnostics: [], ioFailure: false };
+  const { failure } = read;
+  if (failure.kind === 'unreadable') {
+    return problem(`cannot read the manifest ${path.relative(options.cwd, file) || file} (${failure.reason})`, 'run `svcpkg compile` first, or fix the path (relative to the scenario file)', true);
   }
-  const text = read.bytes.toString('utf8');
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return problem(`the manifest is not JSON (${error instanceof Error ? error.message : String(error)})`, 'recompile it with `svcpkg compile`', false);
-  }
-  // A version 1 manifest reads as version 2 with per-package prices and no overage prices.
-  value = upgradeManifest(value);
-  const problems = checkValue('manifest', value);
-  if (problems.length > 0) {
-    const first = problems[0]!;
-    return problem(
-      `this is not a svcpkg manifest of this version: ${first.pointer || '/'}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : ''}`,
-      'recompile it with this version of `svcpkg compile`',
-      false,
-    );
-  }
-  return { manifest: value as EvaluatorManifest, diagnostics: [], ioFailure: false };
+  if (failure.kind === 'not-json') return problem(`the manifest is not JSON (${failure.message})`, 'recompile it with `svcpkg compile`', false);
+  const problems = failure.problems;
+  const first = problems[0];
+  const what = first === undefined ? `/format_version: ${JSON.stringify(failure.kind === 'version' ? (failure.found ?? null) : null)} is not a readable version` : `${first.pointer || '/'}: ${first.message}`;
+  return problem(
+    `this is not a svcpkg manifest of this version: ${what}${problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : ''}`,
+    'recompile it with this version of `svcpkg compile`',
+    false,
+  );
 }

@@ -139,7 +139,7 @@ export function packagesMissingFrom(scenario: Scenario, manifest: EvaluatorManif
 }
 
 /** The day after the last event; without events, the day after the last start. */
-function defaultEnd(lastEventAt: number | undefined, scenario: Scenario): number {
+export function defaultEnd(lastEventAt: number | undefined, scenario: Scenario): number {
   if (lastEventAt !== undefined) return nextDayStart(lastEventAt);
   const starts = scenario.subscriptions.map((s) => s.starts_at);
   return nextDayStart(starts.length > 0 ? Math.max(...starts) : 0);

@@ -3,38 +3,29 @@
 // and print what changes. `--html FILE` also writes a page of charts. stdout holds only the
 // report; diagnostics and progress go to stderr.
 import path from 'node:path';
-import { readFrameText } from '../../source/read.js';
-import { access } from 'node:fs/promises';
-import { constants } from 'node:fs';
 import { writeFilesAtomically } from '../../compile/emit/write.js';
 import type { ResolvedConfig } from '../../config/load.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { IoError, UsageError } from '../../diagnostics/errors.js';
 import { formatPretty, shouldUseColor } from '../../diagnostics/format/index.js';
 import { readDiffInput } from '../../diff/input.js';
-import type { Manifest } from '../../generated/manifest.js';
-import { createEvaluator, type Decision, type EvaluatorManifest, type Subscription, type UsageEvent } from '../../evaluate/index.js';
 import { featureInfos } from '../../report/feature-info.js';
 import { renderHtmlReport } from '../../report/page.js';
-import { SIMULATE_CODES } from '../../simulate/codes.js';
 import { formatComparisonTable } from '../../simulate/comparison-table.js';
-import { buildComparison } from '../../simulate/comparison.js';
-import { DecisionChanges } from '../../simulate/decision-changes.js';
-import { decisionLine, DecisionsWriter } from '../../simulate/decisions-file.js';
 import { EVENT_FORMS, type EventForm } from '../../simulate/event-form.js';
 import { parseScenarioInstant } from '../../simulate/instant.js';
 import { loadScenario } from '../../simulate/load-scenario.js';
-import { freshnessWarning, manifestFreshness } from '../../simulate/manifest-freshness.js';
-import { MIGRATION_POLICIES, planMigration, type MigrationPlan } from '../../simulate/migration.js';
-import { ProgressLine } from '../../simulate/progress.js';
-import { packagesMissingFrom, runScenario, type RunResult } from '../../simulate/run.js';
-import type { Scenario } from '../../simulate/scenario.js';
+import type { ProjectSources } from '../../simulate/manifest-freshness.js';
+import { MIGRATION_POLICIES } from '../../simulate/migration.js';
 import { writeJson } from '../../simulate/report-writer.js';
-import { formatTable, groupDigits } from '../../simulate/table.js';
-import { featureKinds, UsageHistoryRecorder } from '../../simulate/usage-history.js';
+import { packagesMissingFrom } from '../../simulate/run.js';
+import type { Scenario } from '../../simulate/scenario.js';
+import { runPartition, runSimulation, type AgainstPackages, type PageData, type SimulationOutcome } from '../../simulate/simulation.js';
+import { formatTable } from '../../simulate/table.js';
+import { readFrameText } from '../../source/read.js';
 import { parseCommandArgs } from '../args.js';
-import { HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import type { CommandIO } from '../io.js';
+import { HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import { loadProjectConfig } from '../project.js';
 
 export const OPTIONS = {
@@ -106,6 +97,26 @@ export const OPTIONS = {
     accepts: 'a number of days',
     help: [`a repeated transaction id within DAYS is a duplicate (default 35; 0: off)`],
   },
+  jobs: {
+    type: 'string',
+    placeholder: 'N',
+    accepts: 'a positive whole number of threads',
+    help: [
+      `replay on N threads, the subscriptions split among them; the report is`,
+      `the same (default: the available cores for an events file of 8 MB or`,
+      `more, else 1; --decisions and --against replay on one thread)`,
+    ],
+  },
+  partition: {
+    type: 'string',
+    placeholder: 'K/N',
+    accepts: 'K/N, e.g. 2/8',
+    help: [
+      `replay only partition K of N (the same split as --jobs N) and print a`,
+      `partition report (schemas/simulation-partition.schema.json); \`svcpkg`,
+      `merge\` joins the N reports into the report of one run`,
+    ],
+  },
   quiet: { type: 'boolean', help: [`no progress, no warnings; errors only`] },
   help: HELP_OPTION,
 } as const satisfies OptionSpecs;
@@ -124,14 +135,6 @@ Exit codes: 0 ran (warnings allowed), 1 errors in the scenario or in OLD, 2 usag
 /** Output formats of the report. */
 const REPORT_FORMATS = ['table', 'json'] as const;
 
-/** The other packages of `--against`, read and compiled. */
-interface AgainstPackages {
-  /** The argument as given. */
-  label: string;
-  /** Its manifest. */
-  manifest: EvaluatorManifest;
-}
-
 export async function run(args: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, OPTIONS, USAGE);
   if (values.help) {
@@ -142,6 +145,13 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const format = oneOf(values.format ?? 'table', REPORT_FORMATS, '--format');
   const form: EventForm = oneOf(values.input ?? 'lago', EVENT_FORMS, '--input');
   const dedupeWindowDays = days(values['dedupe-window']);
+  const jobs = values.jobs === undefined ? undefined : threadCount(values.jobs, '--jobs');
+  const partition = values.partition === undefined ? undefined : partitionOption(values.partition);
+  if (partition) {
+    const other = (['against', 'decisions', 'html', 'jobs'] as const).find((flag) => values[flag] !== undefined);
+    if (other !== undefined) throw new UsageError(`--partition writes a partition report for \`svcpkg merge\` and takes no --${other}: run that on the whole scenario`);
+    if (values.format !== undefined && values.format !== 'json') throw new UsageError('--partition prints a partition report, which is JSON: drop --format, or give --format json');
+  }
   const quiet = values.quiet ?? false;
   if (values.html === '') throw new UsageError('--html takes a file name');
   const policy = oneOf(values.migrate ?? 'all', MIGRATION_POLICIES, '--migrate');
@@ -178,7 +188,6 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   printDiagnostics(load.diagnostics, io, quiet, load.texts);
   const scenario = load.scenario;
   if (!scenario) return load.ioFailure ? 2 : 1;
-  let plan: MigrationPlan | undefined;
   if (against) {
     const missing = packagesMissingFrom(scenario, against.manifest);
     if (missing.length > 0) {
@@ -189,113 +198,29 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       );
       return 1;
     }
-    plan = planMigration(scenario.subscriptions, against.manifest, scenario.manifest, policy, effective);
-  }
-  const htmlFile = values.html === undefined ? undefined : await prepareOutput(path.resolve(io.cwd, values.html));
-  const freshness = quiet ? undefined : checkFreshness(scenario, config, io);
-
-  // What listens to each event: the decisions file, the charts' histories, the comparison.
-  const ids = scenario.subscriptions.map((s) => s.id);
-  const history = htmlFile ? new UsageHistoryRecorder(scenario.manifest, ids) : undefined;
-  const oldHistory = htmlFile && against ? new UsageHistoryRecorder(against.manifest, ids) : undefined;
-  const changes = against
-    ? new DecisionChanges(new Set(ids), new Set([...featureKinds(scenario.manifest).keys(), ...featureKinds(against.manifest).keys()]))
-    : undefined;
-  const writer = values.decisions === undefined ? undefined : await createWriter(path.resolve(io.cwd, values.decisions));
-  const listening = writer !== undefined || history !== undefined || changes !== undefined;
-  const onDecision = (event: UsageEvent | undefined, decision: Decision, line: number, old?: Decision): void => {
-    writer?.add(decisionLine(event, decision, line));
-    history?.record(event, decision);
-    if (old !== undefined) {
-      oldHistory?.record(event, old);
-      changes?.record(event, old, decision);
-    }
-  };
-
-  const progress = !quiet && io.stderr.isTTY === true ? new ProgressLine(io.stderr) : undefined;
-  progress?.update({ events: 0, done: 0 });
-  let result: RunResult;
-  try {
-    result = await runScenario(scenario, {
-      form,
-      ...(dedupeWindowDays !== undefined ? { dedupeWindowDays } : {}),
-      ...(against ? { against: against.manifest } : {}),
-      ...(plan ? { subscriptions: plan.subscriptions } : {}),
-      ...(htmlFile ? { chargeLines: true } : {}),
-      ...(listening ? { onDecision } : {}),
-      ...(writer ? { afterChunk: () => writer.flush() } : {}),
-      ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
-    });
-    await writer?.commit();
-  } catch (error) {
-    await writer?.abort();
-    // File system and zlib failures carry a code (ENOENT, Z_DATA_ERROR): I/O, exit 2. Anything
-    // else is a bug and goes to main's handler as one.
-    if (typeof (error as NodeJS.ErrnoException | undefined)?.code !== 'string') throw error;
-    const events = scenario.events.kind === 'file' ? ` reading ${scenario.events.display}` : '';
-    throw new IoError(`simulation of ${scenario.file} stopped${events}: ${(error as Error).message}`);
-  } finally {
-    progress?.clear();
   }
 
-  if (result.eventsAfterEnd > 0 && scenario.endSpan) {
-    const n = result.eventsAfterEnd;
-    printDiagnostics(
-      [
-        {
-          ...scenario.endSpan,
-          code: SIMULATE_CODES.eventsAfterEnd.code,
-          severity: 'warning',
-          message: `${groupDigits(n)} event${n === 1 ? ' is' : 's are'} at or after the scenario end: evaluated, but phases, charges and status stop at the end`,
-          file: scenario.file,
-          path: '/end',
-          hint: 'move `end` after the last event, or remove it (default: the day after the last event)',
-        },
-      ],
-      io,
-      quiet,
-      load.texts,
-    );
-  }
-  if (against && !quiet) printAgainstWarnings(scenario, plan?.subscriptions ?? scenario.subscriptions, against, result, io);
-  const stale = await freshness;
-  if (stale) io.stderr.write(`svcpkg: warning: ${stale}\n`);
+  if (partition) return printPartition(scenario, load.texts.get(scenario.file) ?? '', partition, { form, dedupeWindowDays, quiet, config }, io);
 
-  const comparison =
-    against && result.against && changes
-      ? buildComparison({
-          scenario: scenario.file,
-          old: { packages: against.label, report: result.against },
-          new: { packages: scenario.packagesDisplay, report: result.report },
-          changes: changes.list(),
-          ...(plan ? { migration: plan.policy, terms: plan.terms } : {}),
-        })
-      : undefined;
-
-  if (htmlFile && history) {
-    const html = renderHtmlReport({
-      scenario: scenario.file,
-      run: { packages: scenario.packagesDisplay, report: result.report, histories: history.histories() },
-      ...(against && result.against && oldHistory ? { against: { packages: against.label, report: result.against, histories: oldHistory.histories() } } : {}),
-      ...(comparison ? { comparison } : {}),
-      starts: new Map(scenario.subscriptions.map((s) => [s.id, s.starts_at])),
-      features: featureInfos(scenario.manifest),
-      uncharted: history.uncharted,
-      revenue: [
-        ...(result.againstChargeLines ? [{ role: 'old' as const, lines: result.againstChargeLines }] : []),
-        { role: 'new' as const, lines: result.chargeLines ?? [] },
-      ],
-    });
-    const display = path.relative(io.cwd, htmlFile) || htmlFile;
-    await writeFilesAtomically([{ path: htmlFile, display, content: html }]);
-    // stdout holds the report, so the confirmation goes to stderr, as `svcpkg schema --out` does.
-    if (!quiet) io.stderr.write(`wrote ${display}\n`);
-  }
+  const outcome = await runSimulation(scenario, {
+    form,
+    ...(dedupeWindowDays !== undefined ? { dedupeWindowDays } : {}),
+    ...(against ? { against, migration: { policy, effective } } : {}),
+    ...(values.decisions !== undefined ? { decisionsFile: path.resolve(io.cwd, values.decisions) } : {}),
+    ...(values.html !== undefined ? { htmlFile: path.resolve(io.cwd, values.html) } : {}),
+    ...(quiet ? {} : { freshness: projectSources(config, io.cwd) }),
+    ...(!quiet && io.stderr.isTTY === true ? { progress: io.stderr } : {}),
+    ...(jobs !== undefined ? { jobs } : {}),
+  });
+  printDiagnostics(outcome.diagnostics, io, quiet, load.texts);
+  if (!quiet) for (const warning of outcome.warnings) io.stderr.write(`svcpkg: warning: ${warning}\n`);
+  if (outcome.page) await writePage(scenario, outcome, outcome.page, io, quiet);
+  const { comparison } = outcome;
 
   // JSON is streamed section by section: one string of a large report exceeds V8's string limit.
   if (format === 'json') {
     try {
-      await writeJson(comparison ?? result.report, io.stdout);
+      await writeJson(comparison ?? outcome.report, io.stdout);
     } catch (error) {
       // A reader that stopped early (`| head`) is not a failure; a full disk is an I/O error.
       if ((error as NodeJS.ErrnoException).code === 'EPIPE') return 0;
@@ -305,7 +230,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   else {
     // Coloured on a terminal, by the same rules as validate's output (NO_COLOR, FORCE_COLOR).
     const color = shouldUseColor(io.stdout, io.env);
-    io.stdout.write(comparison ? formatComparisonTable(comparison, { color }) : formatTable(result.report, { scenario: scenario.file, color }));
+    io.stdout.write(comparison ? formatComparisonTable(comparison, { color }) : formatTable(outcome.report, { scenario: scenario.file, color }));
   }
   return 0;
 }
@@ -321,44 +246,33 @@ async function readAgainst(argument: string, config: ResolvedConfig, io: Command
     printDiagnostics(side.diagnostics, io, true, side.texts);
     return side.unusable ? 2 : 1;
   }
-  // readDiffInput reads a schema-checked manifest file or compiles one: a whole `Manifest`, typed
-  // down to the part the diff reads.
-  const manifest: EvaluatorManifest = side.manifest as unknown as Manifest;
-  return { label: side.label, manifest };
+  return { label: side.label, manifest: side.manifest };
 }
 
-/** Overrides the old packages ignore that the scenario's own do not: a warning each (the others were shown with the scenario). */
-function printAgainstWarnings(scenario: Scenario, subscriptions: readonly Subscription[], against: AgainstPackages, result: RunResult, io: CommandIO): void {
-  const own = new Set(createEvaluator(scenario.manifest, subscriptions).warnings.map((w) => `${w.subscription}\u0000${w.message}`));
-  for (const w of result.againstWarnings ?? []) {
-    if (own.has(`${w.subscription}\u0000${w.message}`)) continue;
-    io.stderr.write(`svcpkg: warning: with --against ${against.label}, subscription \`${w.subscription}\`: ${w.message}\n`);
-  }
+/** The project's sources, for the stale-manifest warning. */
+function projectSources(config: ResolvedConfig, cwd: string): ProjectSources {
+  return { packages: config.packages, catalog: config.catalog, lockfile: config.lockfile, out: config.out, cwd, maxFileSize: config.maxFileSize, maxDepth: config.maxDepth };
 }
 
-/**
- * Whether the scenario's compiled manifest is older than the project's packages: the warning to
- * print, or undefined. Started before the run and awaited after it; a failure of the check itself
- * says nothing (it must never stop a simulation).
- */
-function checkFreshness(scenario: Scenario, config: ResolvedConfig, io: CommandIO): Promise<string | undefined> {
-  const file = scenario.manifestFile;
-  if (file === undefined) return Promise.resolve(undefined);
-  const project = { packages: config.packages, catalog: config.catalog, lockfile: config.lockfile, out: config.out, cwd: io.cwd, maxFileSize: config.maxFileSize, maxDepth: config.maxDepth };
-  return manifestFreshness(file, scenario.manifest, project).then(
-    (freshness) => freshnessWarning(freshness, file, project),
-    () => undefined,
-  );
-}
-
-/** Check that the HTML file's folder exists and is writable before running, as for `--decisions`. */
-async function prepareOutput(file: string): Promise<string> {
-  try {
-    await access(path.dirname(file), constants.W_OK);
-    return file;
-  } catch (error) {
-    throw new IoError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
+/** Render and write the HTML page (the report stage draws it from the run's data). */
+async function writePage(scenario: Scenario, outcome: SimulationOutcome, page: PageData, io: CommandIO, quiet: boolean): Promise<void> {
+  const html = renderHtmlReport({
+    scenario: scenario.file,
+    run: { packages: page.run.packages, report: page.run.report, histories: page.run.histories },
+    ...(page.against ? { against: { packages: page.against.packages, report: page.against.report, histories: page.against.histories } } : {}),
+    ...(outcome.comparison ? { comparison: outcome.comparison } : {}),
+    starts: new Map(scenario.subscriptions.map((s) => [s.id, s.starts_at])),
+    features: featureInfos(scenario.manifest),
+    uncharted: page.uncharted,
+    revenue: [
+      ...(page.against ? [{ role: 'old' as const, lines: page.against.chargeLines }] : []),
+      { role: 'new' as const, lines: page.run.chargeLines },
+    ],
+  });
+  const display = path.relative(io.cwd, page.file) || page.file;
+  await writeFilesAtomically([{ path: page.file, display, content: html }]);
+  // stdout holds the report, so the confirmation goes to stderr, as `svcpkg schema --out` does.
+  if (!quiet) io.stderr.write(`wrote ${display}\n`);
 }
 
 /** A flag value from a fixed list. */
@@ -375,21 +289,57 @@ function effectiveDate(value: string | undefined): number | undefined {
   return t;
 }
 
+/** `--partition K/N`: K and N, 1 ≤ K ≤ N. */
+function partitionOption(value: string): { k: number; n: number } {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const k = Number(match?.[1]);
+  const n = Number(match?.[2]);
+  if (!match || !Number.isSafeInteger(n) || k < 1 || k > n) throw new UsageError(`--partition takes K/N with 1 ≤ K ≤ N (e.g. 2/8), got \`${value}\``);
+  return { k, n };
+}
+
+/** Replay one partition and print its report (`--partition K/N`). */
+async function printPartition(
+  scenario: Scenario,
+  scenarioText: string,
+  partition: { k: number; n: number },
+  settings: { form: EventForm; dedupeWindowDays: number | undefined; quiet: boolean; config: ResolvedConfig },
+  io: CommandIO,
+): Promise<number> {
+  const { quiet } = settings;
+  const outcome = await runPartition(scenario, {
+    partition: partition.k - 1,
+    count: partition.n,
+    scenarioText,
+    form: settings.form,
+    ...(settings.dedupeWindowDays !== undefined ? { dedupeWindowDays: settings.dedupeWindowDays } : {}),
+    ...(quiet ? {} : { freshness: projectSources(settings.config, io.cwd) }),
+    ...(!quiet && io.stderr.isTTY === true ? { progress: io.stderr } : {}),
+  });
+  printDiagnostics(outcome.diagnostics, io, quiet);
+  if (!quiet) for (const warning of outcome.warnings) io.stderr.write(`svcpkg: warning: ${warning}\n`);
+  try {
+    await writeJson(outcome.report, io.stdout);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return 0;
+    throw new IoError(`cannot write the partition report: ${(error as Error).message}`);
+  }
+  return 0;
+}
+
+/** A positive whole number of threads or partitions. */
+function threadCount(value: string, flag: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`${flag} takes a positive whole number, got \`${value}\``);
+  return n;
+}
+
 /** `--dedupe-window`: a non-negative number of days. */
 function days(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new UsageError(`--dedupe-window takes a number of days ≥ 0, got \`${value}\``);
   return n;
-}
-
-/** Open the decisions file, as an I/O error when that fails. */
-async function createWriter(file: string): Promise<DecisionsWriter> {
-  try {
-    return await DecisionsWriter.create(file);
-  } catch (error) {
-    throw new IoError(`cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
 }
 
 /** Print diagnostics to stderr (stdout is for the report); `quiet` keeps errors only. */
