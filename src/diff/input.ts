@@ -24,8 +24,6 @@ export interface DiffInput {
   readonly kind: DiffInputKind;
   /** The manifest, unless compiling failed. */
   readonly manifest?: DiffManifest;
-  /** True when it could not be used at all (a missing catalog): exit 2 rather than 1. */
-  readonly unusable: boolean;
   /** Problems compiling it (files of a revision are named `REV:path`). */
   readonly diagnostics: readonly Diagnostic[];
   /** Texts of the files compiled from a revision, by diagnostic file name, for code frames. */
@@ -88,7 +86,7 @@ async function readManifestFile(label: string, absolute: string, cwd: string): P
     throw new IoError(`${label}: not a valid svcpkg manifest:\n${[...shown, ...more].join('\n')}`);
   }
   const manifest: DiffManifest = value as Manifest;
-  return { label, kind: 'manifest', manifest, unusable: false, diagnostics: [], texts: new Map() };
+  return { label, kind: 'manifest', manifest, diagnostics: [], texts: new Map() };
 }
 
 /** A packages folder (or one package file) of the work tree, compiled in memory. */
@@ -101,7 +99,6 @@ async function compilePackages(label: string, absolute: string, isFolder: boolea
     label,
     kind: 'packages',
     ...(result.manifest ? { manifest: result.manifest } : {}),
-    unusable: result.unusable,
     diagnostics: result.diagnostics,
     texts: new Map(),
   };
@@ -162,7 +159,7 @@ async function compileRevision(label: string, commit: string, context: DiffInput
       ...(lockfilePath !== null ? { lockfile: path.join(root, ...lockfilePath.split('/')) } : {}),
     });
     const diagnostics = result.diagnostics.map((d) => renameFiles(d, label));
-    return { label, kind: 'revision', ...(result.manifest ? { manifest: result.manifest } : {}), unusable: result.unusable, diagnostics, texts };
+    return { label, kind: 'revision', ...(result.manifest ? { manifest: result.manifest } : {}), diagnostics, texts };
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -3,6 +3,7 @@
 // `packages` value.
 import path from 'node:path';
 import { compileInMemory } from '../compile/in-memory.js';
+import { isFatal } from '../diagnostics/collector.js';
 import { upgradeManifest } from '../compile/manifest-upgrade.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EvaluatorManifest } from '../evaluate/model.js';
@@ -51,7 +52,7 @@ export async function loadPackageSource(
     ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
     ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}),
   });
-  return { ...(compiled.manifest ? { manifest: compiled.manifest } : {}), diagnostics: compiled.diagnostics, ioFailure: compiled.unusable };
+  return { ...(compiled.manifest ? { manifest: compiled.manifest } : {}), diagnostics: compiled.diagnostics, ioFailure: compiled.diagnostics.some(isFatal) };
 }
 
 /** Read and check a compiled manifest. */
