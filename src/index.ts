@@ -1,6 +1,8 @@
 // svcpkg's public library API.
 export type { Diagnostic, Severity, Span, RelatedLocation, Summary } from './diagnostics/diagnostic.js';
 export type { CodeDefinition } from './diagnostics/registry.js';
+// Whether a diagnostic stops the run (the CLI exits 2): results carry no separate flag for it.
+export { isFatal } from './diagnostics/collector.js';
 export { ALL_CODES, lookupCode } from './codes.js';
 export { checkRepo, checkFile, type RepoCheck, type RepoCheckOptions } from './check/index.js';
 export { loadCatalog, loadBundledCatalog, BUNDLED_CATALOG_DIR, type Catalog, type CatalogLoad } from './catalog/index.js';

@@ -5,6 +5,7 @@ export const CATALOG_CODES = defineCodes({
   missingFile: {
     code: 'SP5001',
     severity: 'error',
+    fatal: true,
     title: 'Catalog file missing',
     description: 'A catalog folder must hold features.yaml, service-types.yaml and provider-types.yaml.',
     example: 'my-catalog/\n  features.yaml\n  service-types.yaml\n  (provider-types.yaml missing)',

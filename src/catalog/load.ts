@@ -2,6 +2,7 @@
 // by the rules in catalog/rules/.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { diagnosticOf, hasErrors, markFatal } from '../diagnostics/collector.js';
 import type { Diagnostic, RelatedLocation } from '../diagnostics/diagnostic.js';
 import { FILE_START } from '../diagnostics/diagnostic.js';
 import type { FeatureDefinition } from '../generated/catalog-feature.js';
@@ -29,10 +30,11 @@ export const CATALOG_FILES = {
 export interface CatalogLoad {
   /** The catalog, when it has no errors. */
   catalog?: Catalog;
-  /** Problems found. */
+  /**
+   * Problems found. A missing or unreadable file makes the catalog unusable: its problem is fatal
+   * (a configuration failure, exit 2).
+   */
   diagnostics: Diagnostic[];
-  /** True when the folder or a file is missing or unreadable: a configuration failure (exit 2). */
-  unusable: boolean;
   /** Display paths of the files read. */
   files: string[];
   /** sha256 of the three files' texts (set once all three were read): what result caches key on. */
@@ -47,7 +49,7 @@ export async function loadCatalog(dir: string, cwd: string = process.cwd(), opti
   // A catalog folder that is itself a link out of the repository is refused (exit 2).
   assertRootInRepository(dir, cwd, displayPath(dir, cwd));
 
-  // Read the three files first: a missing one makes the catalog unusable (exit 2).
+  // Read the three files first: a missing or unreadable one makes the catalog unusable (fatal, exit 2).
   const texts = new Map<keyof typeof CATALOG_FILES, { display: string; text: string }>();
   for (const kind of Object.keys(CATALOG_FILES) as (keyof typeof CATALOG_FILES)[]) {
     const { file } = CATALOG_FILES[kind];
@@ -55,31 +57,28 @@ export async function loadCatalog(dir: string, cwd: string = process.cwd(), opti
     const display = displayPath(absolute, cwd);
     if (!existsSync(absolute)) {
       unusable = true;
-      diagnostics.push({
-        ...FILE_START,
-        code: CATALOG_CODES.missingFile.code,
-        severity: 'error',
-        message: `the catalog folder ${displayPath(dir, cwd)} has no ${file}`,
-        file: display,
-        path: '',
-        hint: 'point --catalog at a complete catalog folder (features.yaml, service-types.yaml, provider-types.yaml)',
-      });
+      diagnostics.push(
+        diagnosticOf(CATALOG_CODES.missingFile, { ...FILE_START, file: display, path: '' }, `the catalog folder ${displayPath(dir, cwd)} has no ${file}`, {
+          hint: 'point --catalog at a complete catalog folder (features.yaml, service-types.yaml, provider-types.yaml)',
+        }),
+      );
       continue;
     }
     files.push(display);
     const read = readSourceTextSync(absolute, display, undefined, dir);
-    diagnostics.push(...read.diagnostics);
+    // Whatever its code, a catalog file that cannot be read stops the run (a package file's would not).
+    diagnostics.push(...(read.text === undefined ? markFatal(read.diagnostics) : read.diagnostics));
     if (read.text === undefined) unusable = true;
     else texts.set(kind, { display, text: read.text });
   }
-  if (unusable || texts.size !== 3) return { diagnostics, unusable, files };
+  if (unusable || texts.size !== 3) return { diagnostics, files };
 
   // The bundled catalog, byte for byte as validated when the snapshot was generated: skip the
   // parse and schema pass (most of a small repo's start-up). Positions are parsed only on demand.
   const sourceHash = catalogSourceHash([...texts.values()].map((t) => t.text));
   const useSnapshot = options.snapshot !== false && path.resolve(dir) === path.resolve(DEFAULT_CATALOG_DIR);
   const snapshot = useSnapshot ? readSnapshot(sourceHash) : undefined;
-  if (snapshot) return { catalog: catalogFromData(dir, snapshot, lazyLocationsOf(texts)), diagnostics, unusable: false, files, sourceHash };
+  if (snapshot) return { catalog: catalogFromData(dir, snapshot, lazyLocationsOf(texts)), diagnostics, files, sourceHash };
 
   function readList<T>(kind: keyof typeof CATALOG_FILES): CatalogEntry<T>[] {
     const { schema } = CATALOG_FILES[kind];
@@ -123,14 +122,13 @@ export async function loadCatalog(dir: string, cwd: string = process.cwd(), opti
   remember(providerTypes, 'provider_type', (p) => [p.type, ...(p.aliases ?? [])], '/type');
   for (const rule of CATALOG_RULES) rule(ctx);
 
-  const hasErrors = diagnostics.some((d) => d.severity === 'error');
-  if (hasErrors) return { diagnostics, unusable, files, sourceHash };
+  if (hasErrors(diagnostics)) return { diagnostics, files, sourceHash };
   const data: CatalogData = {
     features: features.map((e) => e.value),
     service_types: serviceTypes.map((e) => e.value),
     provider_types: providerTypes.map((e) => e.value),
   };
-  return { catalog: catalogFromData(dir, data, { get: (key) => locations.get(key)?.() }), diagnostics, unusable, files, sourceHash };
+  return { catalog: catalogFromData(dir, data, { get: (key) => locations.get(key)?.() }), diagnostics, files, sourceHash };
 }
 
 /** The catalog's entries as plain data (what the snapshot stores). */

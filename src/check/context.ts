@@ -1,4 +1,5 @@
 // What a semantic rule sees and how it reports: one small function per concern (docs/architecture.md#stage-map, STYLE).
+import { diagnosticOf } from '../diagnostics/collector.js';
 import type { Diagnostic, RelatedLocation, Severity } from '../diagnostics/diagnostic.js';
 import type { CodeDefinition } from '../diagnostics/registry.js';
 import type { Catalog } from '../catalog/model.js';
@@ -94,15 +95,6 @@ export function packageDiagnostic(
   message: string,
   details: ReportDetails = {},
 ): Diagnostic {
-  return {
-    ...pkg.source.locate(pointer, details.target ?? 'value'),
-    code: code.code,
-    severity: details.severity ?? code.severity,
-    message,
-    file: pkg.source.file,
-    path: pointer,
-    document: pkg.source.index,
-    ...(details.hint ? { hint: details.hint } : {}),
-    ...(details.related && details.related.length > 0 ? { related: details.related } : {}),
-  };
+  const place = { ...pkg.source.locate(pointer, details.target ?? 'value'), file: pkg.source.file, path: pointer, document: pkg.source.index };
+  return diagnosticOf(code, place, message, { hint: details.hint || undefined, related: details.related, severity: details.severity });
 }

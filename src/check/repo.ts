@@ -1,7 +1,7 @@
 // Validating a whole repository: load the catalog, find and read every package file, run every rule.
+import { DiagnosticCollector } from '../diagnostics/collector.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { sortDiagnostics } from '../diagnostics/diagnostic.js';
-import { applySeverityOverrides, type SeverityOverrides } from '../diagnostics/severity-overrides.js';
+import type { SeverityOverrides } from '../diagnostics/severity-overrides.js';
 import { loadCatalog } from '../catalog/load.js';
 import type { Catalog } from '../catalog/model.js';
 import { discoverSources } from '../source/discover.js';
@@ -66,12 +66,13 @@ export interface RepoCheck {
   files: CheckedFile[];
   /** Every package, in file order. */
   packages: CheckedPackage[];
-  /** Every diagnostic, sorted by file and position. */
+  /**
+   * Every diagnostic, sorted by file and position. When the input could not be used at all (a
+   * missing catalog file or packages folder) some are fatal (`isFatal`): the CLI exits 2.
+   */
   diagnostics: Diagnostic[];
   /** Non-YAML files that were skipped. */
   ignored: string[];
-  /** True when the input could not be used at all (missing catalog or folder): exit 2. */
-  unusable: boolean;
   /** How many files' results came from the result cache (`cacheDir`) instead of being checked. */
   fromCache: number;
 }
@@ -79,11 +80,11 @@ export interface RepoCheck {
 /** Validate every package under `options.paths` against the catalog. */
 export async function checkRepo(options: RepoCheckOptions): Promise<RepoCheck> {
   const catalogLoad = await loadCatalog(options.catalogDir, options.cwd);
-  const diagnostics: Diagnostic[] = [...catalogLoad.diagnostics];
+  // Overrides apply as diagnostics come in; the caches hold what the rules reported, unadjusted.
+  const diagnostics = new DiagnosticCollector(options.severity);
+  diagnostics.addAll(catalogLoad.diagnostics);
   const catalog = catalogLoad.catalog;
-  if (!catalog) {
-    return { files: [], packages: [], diagnostics: sortDiagnostics(diagnostics), ignored: [], unusable: catalogLoad.unusable, fromCache: 0 };
-  }
+  if (!catalog) return { files: [], packages: [], diagnostics: diagnostics.done(), ignored: [], fromCache: 0 };
 
   const parseOptions = options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth };
   // Files unchanged since the last run are reused — from memory (watch mode) or from the result
@@ -104,21 +105,20 @@ export async function checkRepo(options: RepoCheckOptions): Promise<RepoCheck> {
 
   let texts: TextSource[];
   let ignored: string[] = [];
-  let unusable = false;
   let pool: CheckPool | undefined;
   if (options.sources) {
     texts = [...options.sources];
     pool = startWorkers(texts.map((t) => t.file));
   } else {
     const discovery = await discoverSources(options.paths, options.cwd);
-    diagnostics.push(...discovery.diagnostics);
+    // A root that does not exist is reported as SP1015, which is fatal: the run is unusable.
+    diagnostics.addAll(discovery.diagnostics);
     ignored = discovery.ignored;
-    unusable = discovery.missingRoots.length > 0;
     pool = startWorkers(discovery.files.map((f) => f.display));
     texts = [];
     const reads = discovery.files.map((f) => readSourceTextSync(f.absolute, f.display, options.maxFileSize));
     reads.forEach((read, i) => {
-      diagnostics.push(...read.diagnostics);
+      diagnostics.addAll(read.diagnostics);
       const location = discovery.files[i];
       if (read.text !== undefined && location) texts.push({ file: location.display, text: read.text });
     });
@@ -155,11 +155,10 @@ export async function checkRepo(options: RepoCheckOptions): Promise<RepoCheck> {
     if (!checked) continue;
     options.cache?.set(file, checked);
     files.push(checked);
-    diagnostics.push(...checked.diagnostics);
+    diagnostics.addAll(checked.diagnostics);
   }
   stored?.save(files);
   const packages = files.flatMap((f) => f.packages);
-  diagnostics.push(...checkAcrossPackages(packages, catalog));
-  const adjusted = applySeverityOverrides(diagnostics, options.severity);
-  return { catalog, files, packages, diagnostics: sortDiagnostics(adjusted), ignored, unusable, fromCache };
+  diagnostics.addAll(checkAcrossPackages(packages, catalog));
+  return { catalog, files, packages, diagnostics: diagnostics.done(), ignored, fromCache };
 }

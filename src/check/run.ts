@@ -39,7 +39,7 @@ export function checkFile(file: string, text: string, catalog: Catalog, options:
     diagnostics.push(...schemaDiagnostics);
     dropRestatedYaml11Warnings(diagnostics, source.index, schemaDiagnostics);
     // Forbidden keys (`__proto__`…) were reported by the parser; drop them before any rule looks.
-    const forbidden = parsed.diagnostics.filter((d) => d.code === 'SP1009' && d.document === source.index).map((d) => d.path);
+    const forbidden = parsed.diagnostics.filter((d) => d.code === SOURCE_CODES.forbiddenKey.code && d.document === source.index).map((d) => d.path);
     const pkg = sanitizePackage(raw, [...schemaDiagnostics.map((d) => d.path), ...forbidden]);
     const checked: CheckedPackage = { source, pkg, raw, schemaValid: schemaDiagnostics.length === 0 };
     packages.push(checked);

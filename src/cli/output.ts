@@ -1,4 +1,4 @@
-// Printing diagnostics in the chosen format, and the exit code they mean (docs/diagnostics.md#diagnostics).
+// Printing diagnostics in the chosen format (docs/diagnostics.md#diagnostics); the exit code they mean is ./exit-code.ts's.
 import path from 'node:path';
 import { lookupCode } from '../codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -63,10 +63,4 @@ export function userPath(root: string, cwd: string): (file: string) => string {
     if (inProject.startsWith('..') || path.isAbsolute(inProject)) return file;
     return path.relative(cwd, file).split(path.sep).join('/') || file;
   };
-}
-
-/** 1 when there are errors (or warnings under --strict), else 0. */
-export function exitCodeFor(diagnostics: readonly Diagnostic[], strict: boolean): number {
-  const failing = diagnostics.some((d) => d.severity === 'error' || (strict && d.severity === 'warning'));
-  return failing ? 1 : 0;
 }

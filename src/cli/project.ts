@@ -1,5 +1,5 @@
 // What most commands do first: read svcpkg.config.yaml with the flags that override it, and say
-// so (exit 2) when it is unusable; then describe the repository for the check stage.
+// why when it is unusable (its diagnostics are then fatal: exit 2); then describe the repository for the check stage.
 import path from 'node:path';
 import type { RepoCheckOptions } from '../check/repo.js';
 import { CACHE_DIR } from '../compile/stamp.js';
@@ -26,10 +26,10 @@ export interface ProjectFlags {
 }
 
 /**
- * The resolved configuration, or undefined after printing why it is unusable (the command then
- * exits 2, docs/diagnostics.md#diagnostics).
+ * The resolved configuration; without one, its diagnostics have been printed, and they are fatal
+ * (the command returns `exitCodeFor` them: 2, docs/architecture.md#diagnostics-and-exit-codes).
  */
-export async function loadProject(io: CommandIO, flags: ProjectFlags, format: FormatName): Promise<ResolvedConfig | undefined> {
+export async function loadProject(io: CommandIO, flags: ProjectFlags, format: FormatName): Promise<ConfigLoad> {
   const overrides: ConfigOverrides = {
     ...(flags.catalog !== undefined ? { catalog: flags.catalog } : {}),
     ...(flags.out !== undefined ? { out: flags.out } : {}),
@@ -37,9 +37,9 @@ export async function loadProject(io: CommandIO, flags: ProjectFlags, format: Fo
     ...(flags.strict ? { strict: true } : {}),
     ...(flags.maxFileSize !== undefined ? { maxFileSize: flags.maxFileSize } : {}),
   };
-  const { config, diagnostics } = await loadProjectConfig(io, overrides, flags.config);
-  if (!config) printDiagnostics(diagnostics, format, io, { files: 1, packages: 0 });
-  return config;
+  const loaded = await loadProjectConfig(io, overrides, flags.config);
+  if (!loaded.config) printDiagnostics(loaded.diagnostics, format, io, { files: 1, packages: 0 });
+  return loaded;
 }
 
 /**

@@ -3,6 +3,7 @@
 import type { Catalog } from '../catalog/model.js';
 import type { CheckedPackage } from '../check/context.js';
 import { packageDiagnostic, relatedAt } from '../check/context.js';
+import { diagnosticOf, hasErrors } from '../diagnostics/collector.js';
 import type { Diagnostic, RelatedLocation } from '../diagnostics/diagnostic.js';
 import type { Manifest, ResolvedPackage } from '../generated/manifest.js';
 import type { ServicePackage } from '../generated/service-package.js';
@@ -98,8 +99,7 @@ export function buildFromPackages(catalog: Catalog, packages: readonly CheckedPa
     if (resolution.resolved) built.set(code, { checked, resolved: resolution.resolved, origins: resolution.origins });
   }
 
-  const failed = diagnostics.some((d) => d.severity === 'error');
-  if (failed) return { packages: built, plan, diagnostics };
+  if (hasErrors(diagnostics)) return { packages: built, plan, diagnostics };
   const manifest = buildManifest(
     catalog,
     [...built.values()].map((b) => ({ resolved: b.resolved, source: b.checked.raw })),
@@ -115,15 +115,14 @@ function lockedDiagnostics(changes: readonly LockChange[], byCode: ReadonlyMap<s
     const checked = byCode.get(change.code);
     if (change.kind === 'tombstone') {
       const pointer = joinPointer(['packages', change.code]);
-      out.push({
-        ...lock.locate(pointer, 'key'),
-        code: COMPILE_CODES.lockfileOutdated.code,
-        severity: 'error',
-        message: `the package \`${change.code}\` is no longer in the packages folder, and --locked forbids marking it removed in ${lock.file}`,
-        file: lock.file,
-        path: pointer,
-        hint: rerun,
-      });
+      out.push(
+        diagnosticOf(
+          COMPILE_CODES.lockfileOutdated,
+          { ...lock.locate(pointer, 'key'), file: lock.file, path: pointer },
+          `the package \`${change.code}\` is no longer in the packages folder, and --locked forbids marking it removed in ${lock.file}`,
+          { hint: rerun },
+        ),
+      );
       continue;
     }
     if (!checked) continue;

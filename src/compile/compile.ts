@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { checkRepo, type RepoCheck, type RepoCheckOptions } from '../check/repo.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { DiagnosticCollector } from '../diagnostics/collector.js';
 import type { Manifest } from '../generated/manifest.js';
 import { displayPath } from '../source/discover.js';
 import { buildFromPackages } from './build.js';
@@ -49,7 +49,10 @@ export interface CompileOptions extends RepoCheckOptions {
 export interface CompileResult {
   /** The validation run. */
   check: RepoCheck;
-  /** Every diagnostic (validation, lockfile, resolution), sorted. */
+  /**
+   * Every diagnostic (validation, lockfile, resolution), sorted. When the input could not be used
+   * at all (missing catalog or folder), some are fatal (`isFatal`).
+   */
   diagnostics: Diagnostic[];
   /** The manifest, when the compile succeeded. */
   manifest?: Manifest;
@@ -59,8 +62,6 @@ export interface CompileResult {
   outputs: WrittenFile[];
   /** The lockfile: its display path, whether it was rewritten, and what changed in it. */
   lockfile: { path: string; display: string; changed: boolean; changes: LockChange[] };
-  /** True when the input could not be used at all (missing catalog or folder): exit 2. */
-  unusable: boolean;
 }
 
 /**
@@ -87,18 +88,21 @@ async function compileLocked(options: CompileOptions, lockPath: string, locked: 
   const outDir = path.resolve(options.cwd, options.out);
   const [check, lock] = await Promise.all([checkRepo(options), locked.then(() => readLockfile(lockPath, options.cwd))]);
   const lockfile = { path: lockPath, display: lock.file, changed: false, changes: [] as LockChange[] };
-  let diagnostics = [...check.diagnostics, ...lock.diagnostics];
-  const fails = (list: readonly Diagnostic[]) => list.some((d) => d.severity === 'error' || (options.strict === true && d.severity === 'warning'));
-  const stop = (): CompileResult => ({ check, diagnostics: sortDiagnostics(diagnostics), emitted: false, outputs: [], lockfile, unusable: check.unusable });
+  const diagnostics = new DiagnosticCollector();
+  diagnostics.addAll(check.diagnostics);
+  diagnostics.addAll(lock.diagnostics);
+  const stop = (): CompileResult => ({ check, diagnostics: diagnostics.done(), emitted: false, outputs: [], lockfile });
 
   // Warnings alone do not stop here, so that --strict still reports the lockfile's problems too.
-  if (check.unusable || !check.catalog || diagnostics.some((d) => d.severity === 'error')) return stop();
+  if (!check.catalog || diagnostics.hasErrors()) return stop();
   const build = buildFromPackages(check.catalog, check.packages, lock, {
     ...(options.locked ? { locked: true } : {}),
     ...(options.minter ? { minter: options.minter } : {}),
   });
-  diagnostics = [...diagnostics, ...build.diagnostics];
-  if (!build.manifest || !build.plan || fails(diagnostics)) return stop();
+  diagnostics.addAll(build.diagnostics);
+  const done = diagnostics.done();
+  const warned = options.strict === true && done.some((d) => d.severity === 'warning');
+  if (!build.manifest || !build.plan || diagnostics.hasErrors() || warned) return stop();
   const { manifest, plan } = build;
   lockfile.changes = plan.changes;
 
@@ -117,7 +121,7 @@ async function compileLocked(options: CompileOptions, lockPath: string, locked: 
   const stamp = options.fs || options.stamp === false ? undefined : stampPath(lockPath);
   if (stamp && !lockNeeded && outputsUpToDate(stamp, manifest.inputs_hash, targets)) {
     const outputs = targets.map((file) => ({ path: file, display: displayPath(file, options.cwd), changed: false }));
-    return { check, diagnostics: sortDiagnostics(diagnostics), manifest, emitted: true, outputs, lockfile, unusable: false };
+    return { check, diagnostics: done, manifest, emitted: true, outputs, lockfile };
   }
   // Both files hold the same data: the format 3 shape is made once.
   const data = manifestFile(manifest);
@@ -131,5 +135,5 @@ async function compileLocked(options: CompileOptions, lockPath: string, locked: 
   const outputs = lockNeeded ? written.slice(1) : written;
   lockfile.changed = lockNeeded && written[0]?.changed === true;
   if (stamp) writeStamp(stamp, manifest.inputs_hash, targets);
-  return { check, diagnostics: sortDiagnostics(diagnostics), manifest, emitted: true, outputs, lockfile, unusable: false };
+  return { check, diagnostics: done, manifest, emitted: true, outputs, lockfile };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { checkRepo, type RepoCheckOptions } from '../check/repo.js';
 import type { CheckedPackage } from '../check/context.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { DiagnosticCollector, markFatal } from '../diagnostics/collector.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { ResolvedPackage } from '../generated/manifest.js';
 import { joinPointer } from '../source/parse.js';
@@ -51,35 +51,39 @@ export interface Explanation {
 export interface ExplainResult {
   /** The explanation, when the package exists and has no errors. */
   explanation?: Explanation;
-  /** Errors that prevent explaining it (in the package or the lockfile), sorted. */
+  /**
+   * Errors that prevent explaining it (in the package or the lockfile), sorted. Without a usable
+   * catalog nothing can be explained: those errors are fatal (`isFatal`).
+   */
   diagnostics: Diagnostic[];
   /** Set when no package has the code: a "did you mean" hint and the known codes. */
   notFound?: { hint?: string; known: string[] };
-  /** True when the input could not be used at all (missing catalog or folder). */
-  unusable: boolean;
 }
 
 /** Explain the package `options.code`. Packages with errors elsewhere in the repo do not prevent it. */
 export async function explainPackage(options: ExplainOptions): Promise<ExplainResult> {
   const [check, lock] = await Promise.all([checkRepo(options), readLockfile(path.resolve(options.cwd, options.lockfile), options.cwd)]);
   const errors = check.diagnostics.filter((d) => d.severity === 'error');
-  if (check.unusable || !check.catalog) return { diagnostics: errors, unusable: true };
+  if (!check.catalog) return { diagnostics: markFatal(errors) };
 
   const target = check.packages.find((p) => p.pkg.code === options.code);
   if (!target) {
     const known = [...new Set(check.packages.flatMap((p) => (p.pkg.code === undefined ? [] : [p.pkg.code])))].sort(compareKeys);
     const hint = didYouMean(options.code, known);
-    return { diagnostics: [], unusable: false, notFound: { known, ...(hint ? { hint } : {}) } };
+    return { diagnostics: [], notFound: { known, ...(hint ? { hint } : {}) } };
   }
   const hasErrors = (p: CheckedPackage) => errors.some((d) => d.file === p.source.file && d.document === p.source.index);
-  const blocking = [...errors.filter((d) => d.file === target.source.file && d.document === target.source.index), ...lock.diagnostics];
-  if (blocking.length > 0) return { diagnostics: sortDiagnostics(blocking), unusable: false };
+  const blocking = new DiagnosticCollector();
+  blocking.addAll(errors.filter((d) => d.file === target.source.file && d.document === target.source.index));
+  blocking.addAll(lock.diagnostics);
+  if (blocking.size > 0) return { diagnostics: blocking.done() };
 
   const clean = check.packages.filter((p) => !hasErrors(p));
   const build = buildFromPackages(check.catalog, clean, lock, { mintedNote: 'not in the lockfile yet: the next compile mints it', origins: true });
   const built = build.packages.get(options.code);
-  const own = build.diagnostics.filter((d) => d.severity === 'error' && d.file === target.source.file && d.document === target.source.index);
-  if (!built || own.length > 0) return { diagnostics: sortDiagnostics(own), unusable: false };
+  const own = new DiagnosticCollector();
+  own.addAll(build.diagnostics.filter((d) => d.severity === 'error' && d.file === target.source.file && d.document === target.source.index));
+  if (!built || own.size > 0) return { diagnostics: own.done() };
 
   const values: ExplainedValue[] = [];
   const visit = (value: unknown, pointer: string) => {
@@ -95,7 +99,6 @@ export async function explainPackage(options: ExplainOptions): Promise<ExplainRe
   return {
     explanation: { code: options.code, file: target.source.file, line: target.source.locate('/code').line, package: built.resolved, values },
     diagnostics: [],
-    unusable: false,
   };
 }
 

@@ -3,8 +3,8 @@
 import path from 'node:path';
 import { LOCKFILE } from '../config/load.js';
 import { checkRepo, type RepoCheckOptions } from '../check/repo.js';
+import { DiagnosticCollector } from '../diagnostics/collector.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { Manifest } from '../generated/manifest.js';
 import { buildFromPackages } from './build.js';
 import { readLockfile } from './lockfile/read.js';
@@ -19,21 +19,22 @@ export interface InMemoryCompileOptions extends RepoCheckOptions {
 export interface InMemoryCompile {
   /** The manifest, when there are no errors. */
   manifest?: Manifest;
-  /** Every diagnostic (validation, lockfile, resolution), sorted. */
+  /**
+   * Every diagnostic (validation, lockfile, resolution), sorted. When the input could not be used
+   * at all (missing catalog or folder), some are fatal (`isFatal`).
+   */
   diagnostics: Diagnostic[];
-  /** True when the input could not be used at all (missing catalog or folder). */
-  unusable: boolean;
 }
 
 /** Validate and resolve `paths` into a manifest without writing any file. */
 export async function compileInMemory(options: InMemoryCompileOptions): Promise<InMemoryCompile> {
   const lockPath = path.resolve(options.cwd, options.lockfile ?? path.join(path.dirname(path.resolve(options.cwd, options.paths[0] ?? '.')), LOCKFILE));
   const [check, lock] = await Promise.all([checkRepo(options), readLockfile(lockPath, options.cwd)]);
-  const diagnostics = [...check.diagnostics, ...lock.diagnostics];
-  if (check.unusable || !check.catalog || diagnostics.some((d) => d.severity === 'error')) {
-    return { diagnostics: sortDiagnostics(diagnostics), unusable: check.unusable };
-  }
+  const diagnostics = new DiagnosticCollector();
+  diagnostics.addAll(check.diagnostics);
+  diagnostics.addAll(lock.diagnostics);
+  if (!check.catalog || diagnostics.hasErrors()) return { diagnostics: diagnostics.done() };
   const build = buildFromPackages(check.catalog, check.packages, lock, { mintedNote: 'minted for this run only (not in the lockfile)' });
-  diagnostics.push(...build.diagnostics);
-  return { ...(build.manifest ? { manifest: build.manifest } : {}), diagnostics: sortDiagnostics(diagnostics), unusable: false };
+  diagnostics.addAll(build.diagnostics);
+  return { ...(build.manifest ? { manifest: build.manifest } : {}), diagnostics: diagnostics.done() };
 }

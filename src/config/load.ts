@@ -2,7 +2,8 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_CATALOG_DIR } from '../assets.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { DiagnosticCollector, markFatal } from '../diagnostics/collector.js';
+import { FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SeverityOverrides } from '../diagnostics/severity-overrides.js';
 import type { SvcpkgConfig } from '../generated/config.js';
 import { checkDocument } from '../schema/validate.js';
@@ -52,7 +53,7 @@ export type ConfigOverrides = Partial<Pick<ResolvedConfig, 'packages' | 'catalog
 export interface ConfigLoad {
   /** The configuration, unless the file had errors. */
   config?: ResolvedConfig;
-  /** Problems in the file. */
+  /** Problems in the file; without a configuration, every one is fatal (the command exits 2). */
   diagnostics: Diagnostic[];
 }
 
@@ -66,47 +67,39 @@ export async function loadConfig(cwd: string, overrides: ConfigOverrides = {}, e
   let root = cwd;
   let configFile: string | undefined;
   let severity: SeverityOverrides = new Map();
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = new DiagnosticCollector();
   if (await exists(file)) {
     configFile = file;
     root = path.dirname(file);
     const display = displayPath(file, cwd);
     // Through the safe reader: no device, FIFO or oversize file; the default file may not link out of its folder.
     const decoded = readSourceTextSync(file, display, undefined, explicitFile ? undefined : cwd);
-    diagnostics.push(...decoded.diagnostics);
+    diagnostics.addAll(decoded.diagnostics);
     if (decoded.text !== undefined) {
       // The js-yaml fast path first: a plain config file then never loads the `yaml` package (~25 ms).
       const parsed = parseSourceFast(display, decoded.text) ?? parseSource(display, decoded.text);
       // An empty config file is fine: every option has a default. `off` under `severity:` is the
       // documented word (a string, as YAML 1.2 reads it), not a YAML 1.1 boolean slip.
       const documentedOff = (d: Diagnostic) => d.code === SOURCE_CODES.yaml11Boolean.code && d.path.startsWith('/severity/');
-      diagnostics.push(...parsed.diagnostics.filter((d) => d.code !== 'SP1008' && !documentedOff(d)));
+      diagnostics.addAll(parsed.diagnostics.filter((d) => d.code !== SOURCE_CODES.emptyFile.code && !documentedOff(d)));
       const doc = parsed.documents[0];
       if (doc) {
         const problems = checkDocument(doc, 'config');
-        diagnostics.push(...problems);
+        diagnostics.addAll(problems);
         fromFile = doc.value as SvcpkgConfig;
         if (problems.length === 0) {
           const read = readSeverityOverrides(doc, fromFile.severity);
-          diagnostics.push(...read.diagnostics);
+          diagnostics.addAll(read.diagnostics);
           severity = read.overrides;
         }
       }
     }
   } else if (explicitFile) {
-    diagnostics.push({
-      line: 1,
-      column: 1,
-      end_line: 1,
-      end_column: 1,
-      code: CONFIG_CODES.missingConfigFile.code,
-      severity: 'error',
-      message: `configuration file ${displayPath(file, cwd)} not found`,
-      file: displayPath(file, cwd),
-      path: '',
-    });
+    const shown = displayPath(file, cwd);
+    diagnostics.add(CONFIG_CODES.missingConfigFile, { ...FILE_START, file: shown, path: '' }, `configuration file ${shown} not found`);
   }
-  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  // A configuration with errors is no configuration: the command cannot run (exit 2).
+  if (diagnostics.hasErrors()) return { diagnostics: markFatal(diagnostics.done()) };
 
   const fromRoot = (p: string | undefined, fallback: string) => path.resolve(root, p ?? fallback);
   const fromCwd = (p: string | undefined) => (p === undefined ? undefined : path.resolve(cwd, p));
@@ -124,7 +117,7 @@ export async function loadConfig(cwd: string, overrides: ConfigOverrides = {}, e
     lockfile: path.join(path.dirname(packages), LOCKFILE),
     severity,
   };
-  return { config, diagnostics };
+  return { config, diagnostics: diagnostics.done() };
 }
 
 async function exists(file: string): Promise<boolean> {

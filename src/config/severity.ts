@@ -1,5 +1,6 @@
 // Which codes `severity:` in svcpkg.config.yaml may change, and checking that section with located
 // diagnostics. The policy is documented in docs/decisions.md (Configuration).
+import { diagnosticOf } from '../diagnostics/collector.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SeverityLevel, SeverityOverrides } from '../diagnostics/severity-overrides.js';
 import { RULE_CODES } from '../check/rules/index.js';
@@ -39,21 +40,16 @@ export function readSeverityOverrides(doc: SourceDocument, section: SeveritySect
     if (!severityAdjustable(code) && /^SP[34]\d{3}$/.test(code)) {
       // In the rules' ranges but not a rule's code: a typo, most likely.
       const hint = didYouMean(code, ADJUSTABLE_CODES);
-      diagnostics.push({
-        ...at('key'),
-        code: CONFIG_CODES.unknownSeverityCode.code,
-        severity: CONFIG_CODES.unknownSeverityCode.severity,
-        message: `severity names the unknown code \`${code}\``,
-        hint: hint ?? 'docs/diagnostics.md lists every code',
-      });
+      diagnostics.push(diagnosticOf(CONFIG_CODES.unknownSeverityCode, at('key'), `severity names the unknown code \`${code}\``, { hint: hint ?? 'docs/diagnostics.md lists every code' }));
     } else if (!severityAdjustable(code)) {
-      diagnostics.push({
-        ...at('value'),
-        code: CONFIG_CODES.fixedSeverity.code,
-        severity: CONFIG_CODES.fixedSeverity.severity,
-        message: `the severity of \`${code}\` cannot be changed: only package rules (SP3xxx, SP4xxx) and the YAML style warnings (SP1011, SP1012, SP1013, SP1016) can`,
-        hint: `remove \`${code}\` from severity, and fix the input it reports`,
-      });
+      diagnostics.push(
+        diagnosticOf(
+          CONFIG_CODES.fixedSeverity,
+          at('value'),
+          `the severity of \`${code}\` cannot be changed: only package rules (SP3xxx, SP4xxx) and the YAML style warnings (SP1011, SP1012, SP1013, SP1016) can`,
+          { hint: `remove \`${code}\` from severity, and fix the input it reports` },
+        ),
+      );
     } else {
       overrides.set(code, level);
     }

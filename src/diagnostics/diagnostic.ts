@@ -45,6 +45,12 @@ export interface Diagnostic extends Span {
   document?: number;
   /** Other places that explain the problem. */
   related?: RelatedLocation[];
+  /**
+   * Set on an occurrence that stops the run although its code alone would not: a problem in a file
+   * the run cannot do without (the configuration, a catalog file). Codes that always stop the run
+   * say so in the registry (`fatal`); see `isFatal`. Never printed.
+   */
+  fatal?: true;
 }
 
 /** A span that points at the start of a file: used for whole-file problems. */

@@ -84,6 +84,9 @@ inside its YAML document, and, when there is one, a **hint** ("did you mean \`ma
 - **warning**: the input is probably not what you meant; the command exits with status 1 only
   with \`--strict\`.
 - **info**: worth knowing; never changes the exit status.
+- **fatal** codes mean an input or the configuration could not be used at all: the command exits
+  with status 2, whatever else it found. A problem in the configuration file or a catalog file that
+  cannot be read is fatal too, whatever its code.
 
 Diagnostics are printed with \`--format pretty\` (the default, with code frames), \`json\`
 (versioned, for programs), \`sarif\` (SARIF 2.1.0, for code-scanning tools) or \`github\`
@@ -102,7 +105,7 @@ ${CODE_RANGES.map((r) => `| SP${r.digit}xxx | ${r.title} |`).join('\n')}
 
 function renderCode(def: CodeSpec): string {
   // An explicit anchor named after the code: the URL in the registry and SARIF's helpUri point at it.
-  const parts = [`<a id="${codeAnchor(def.code)}"></a>`, `### ${def.code} — ${oneLine(def.title)}`, `**Severity:** ${def.severity}`, def.description.trim()];
+  const parts = [`<a id="${codeAnchor(def.code)}"></a>`, `### ${def.code} — ${oneLine(def.title)}`, `**Severity:** ${def.severity}${def.fatal ? ' (fatal: the command exits 2)' : ''}`, def.description.trim()];
   if (def.example.trim() !== '') parts.push('**Example**', fencedBlock(def.example, 'yaml'));
   parts.push(`**Fix:** ${def.fix.trim()}`);
   return parts.join('\n\n');

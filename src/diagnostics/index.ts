@@ -1,4 +1,5 @@
 // The diagnostics stage: model, registry, suggestions, errors and formatters.
+export * from './collector.js';
 export * from './diagnostic.js';
 export * from './docs.js';
 export * from './errors.js';

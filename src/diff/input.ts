@@ -22,8 +22,6 @@ export interface DiffInput {
   readonly kind: DiffInputKind;
   /** The manifest, unless compiling failed. */
   readonly manifest?: Manifest;
-  /** True when it could not be used at all (a missing catalog): exit 2 rather than 1. */
-  readonly unusable: boolean;
   /** Problems compiling it (files of a revision are named `REV:path`). */
   readonly diagnostics: readonly Diagnostic[];
   /** Texts of the files compiled from a revision, by diagnostic file name, for code frames. */
@@ -63,7 +61,7 @@ export async function readDiffInput(argument: string, context: DiffInputContext)
 async function readManifestInput(label: string, absolute: string, cwd: string): Promise<DiffInput> {
   const read = readManifestFile(absolute, cwd);
   if (!read.ok) throw new IoError(`${label}: ${failureText(read.failure)}`);
-  return { label, kind: 'manifest', manifest: read.manifest, unusable: false, diagnostics: [], texts: new Map() };
+  return { label, kind: 'manifest', manifest: read.manifest, diagnostics: [], texts: new Map() };
 }
 
 /** Why a manifest argument cannot be used, as `svcpkg diff` words it. */
@@ -94,7 +92,6 @@ async function compilePackages(label: string, absolute: string, isFolder: boolea
     label,
     kind: 'packages',
     ...(result.manifest ? { manifest: result.manifest } : {}),
-    unusable: result.unusable,
     diagnostics: result.diagnostics,
     texts: new Map(),
   };
@@ -155,7 +152,7 @@ async function compileRevision(label: string, commit: string, context: DiffInput
       ...(lockfilePath !== null ? { lockfile: path.join(root, ...lockfilePath.split('/')) } : {}),
     });
     const diagnostics = result.diagnostics.map((d) => renameFiles(d, label));
-    return { label, kind: 'revision', ...(result.manifest ? { manifest: result.manifest } : {}), unusable: result.unusable, diagnostics, texts };
+    return { label, kind: 'revision', ...(result.manifest ? { manifest: result.manifest } : {}), diagnostics, texts };
   } finally {
     await rm(root, { recursive: true, force: true });
   }

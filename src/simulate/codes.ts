@@ -93,6 +93,7 @@ export const SIMULATE_CODES = defineCodes({
   unreadableEvents: {
     code: 'SP7012',
     severity: 'error',
+    fatal: true,
     title: 'Unreadable events file',
     description: 'The events file named by the scenario cannot be read.',
     example: 'events: evnets.ndjson\n',

@@ -4,6 +4,7 @@
 // writes into the manifest (src/compile/manifest.ts), so only a real change counts, not a touch.
 import path from 'node:path';
 import { compileInMemory } from '../compile/in-memory.js';
+import { isFatal } from '../diagnostics/collector.js';
 import type { EvaluatorManifest } from '../evaluate/model.js';
 
 /** The project the manifest would have been compiled from. */
@@ -47,7 +48,7 @@ export async function manifestFreshness(manifestFile: string, manifest: Evaluato
     ...(project.maxFileSize !== undefined ? { maxFileSize: project.maxFileSize } : {}),
     ...(project.maxDepth !== undefined ? { maxDepth: project.maxDepth } : {}),
   });
-  if (compiled.unusable) return 'unknown';
+  if (compiled.diagnostics.some(isFatal)) return 'unknown';
   if (!compiled.manifest) return 'broken';
   return compiled.manifest.inputs_hash === recorded ? 'fresh' : 'stale';
 }

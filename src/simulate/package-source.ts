@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { compileInMemory } from '../compile/in-memory.js';
 import { readManifestFile } from '../compile/manifest-read.js';
+import { isFatal } from '../diagnostics/collector.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EvaluatorManifest } from '../evaluate/model.js';
 import type { SourceDocument } from '../source/parse.js';
@@ -49,7 +50,7 @@ export async function loadPackageSource(
     ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
     ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}),
   });
-  return { ...(compiled.manifest ? { manifest: compiled.manifest } : {}), diagnostics: compiled.diagnostics, ioFailure: compiled.unusable };
+  return { ...(compiled.manifest ? { manifest: compiled.manifest } : {}), diagnostics: compiled.diagnostics, ioFailure: compiled.diagnostics.some(isFatal) };
 }
 
 /** Read and check a compiled manifest. */

@@ -122,6 +122,7 @@ export const SOURCE_CODES = defineCodes({
   unreadable: {
     code: 'SP1015',
     severity: 'error',
+    fatal: true,
     title: 'File cannot be read',
     description: 'The file exists but could not be read (permissions, a folder where a file was expected, an I/O error).',
     example: '(a packages.d/a.yaml with mode 000)',

@@ -8,7 +8,8 @@ import type { CheckedFile } from '../check/run.js';
 import { checkRepo, type RepoCheck } from '../check/repo.js';
 import type { ConfigLoad, ResolvedConfig } from '../config/load.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { FILE_START, sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { DiagnosticCollector, diagnosticOf } from '../diagnostics/collector.js';
+import { FILE_START } from '../diagnostics/diagnostic.js';
 import { SOURCE_CODES } from '../source/codes.js';
 import { MAX_MACHINE_FILE_SIZE, readFileSafely } from '../source/safe-file.js';
 import { displayPath } from '../source/discover.js';
@@ -211,17 +212,13 @@ export class PackageWatcher {
   private onError(error: unknown): void {
     const reason = error instanceof Error ? error.message : String(error);
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    this.options.onWatchError?.({
-      ...FILE_START,
-      code: WORKFLOW_CODES.watchFailed.code,
-      severity: 'error',
-      message: `the file watcher failed: ${reason}`,
-      file: displayPath(this.config.packages, this.options.cwd),
-      path: '',
-      ...(code === 'ENOSPC' || code === 'EMFILE'
-        ? { hint: 'the system limit on watched files is reached: raise it (Linux: sysctl fs.inotify.max_user_watches=524288)' }
-        : {}),
-    });
+    const place = { ...FILE_START, file: displayPath(this.config.packages, this.options.cwd), path: '' };
+    this.options.onWatchError?.(
+      diagnosticOf(WORKFLOW_CODES.watchFailed, place, `the file watcher failed: ${reason}`, {
+        // The system limit on watched files: the one cause the user can fix.
+        hint: code === 'ENOSPC' || code === 'EMFILE' ? 'the system limit on watched files is reached: raise it (Linux: sysctl fs.inotify.max_user_watches=524288)' : undefined,
+      }),
+    );
   }
 
   /** Start a build for the pending changes, or run one after the build in progress. */
@@ -300,17 +297,15 @@ export class PackageWatcher {
       cache: this.cache,
     });
     for (const d of snapshot.diagnostics) if (d.code === SOURCE_CODES.symlinkOutside.code) this.links.add(path.resolve(this.options.cwd, d.file));
-    const check: RepoCheck = {
-      ...checked,
-      diagnostics:
-        snapshot.diagnostics.length > 0 ? sortDiagnostics([...snapshot.diagnostics, ...checked.diagnostics]) : checked.diagnostics,
-      unusable: checked.unusable || snapshot.unusable,
-    };
+    const collected = new DiagnosticCollector();
+    collected.addAll(snapshot.diagnostics);
+    collected.addAll(checked.diagnostics);
+    const check: RepoCheck = { ...checked, diagnostics: snapshot.diagnostics.length > 0 ? collected.done() : checked.diagnostics };
     // Forget deleted files, so a file that comes back is parsed afresh.
     const present = new Set(check.files.map((f) => f.file));
     for (const file of this.cache.keys()) if (!present.has(file)) this.cache.delete(file);
-    const failed =
-      check.unusable || check.diagnostics.some((d) => d.severity === 'error' || (this.config.strict && d.severity === 'warning'));
+    // A root that does not exist is a fatal SP1015: an error, so nothing is written either.
+    const failed = collected.hasErrors() || (this.config.strict && check.diagnostics.some((d) => d.severity === 'warning'));
     const result: WatchCheck = {
       trigger,
       changed: changed.map((p) => displayPath(p, this.options.cwd)).sort(),

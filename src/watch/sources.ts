@@ -11,10 +11,11 @@ import { readSourceText, type ReadResult } from '../source/read.js';
 export interface SourceSnapshot {
   /** Files with text, in discovery order (sorted by display path). */
   sources: TextSource[];
-  /** Problems finding or reading files: links leaving the folder, oversize or non-UTF-8 files. */
+  /**
+   * Problems finding or reading files: links leaving the folder, oversize or non-UTF-8 files, and a
+   * root that does not exist (SP1015, fatal: nothing can be checked, like validate's exit 2).
+   */
   diagnostics: Diagnostic[];
-  /** True when a root does not exist: nothing can be checked (like validate's exit 2). */
-  unusable: boolean;
   /** How many files were read for this snapshot. */
   read: number;
 }
@@ -67,9 +68,7 @@ export class PackageSources {
       diagnostics.push(...result.diagnostics);
       if (result.text !== undefined) sources.push({ file: display, text: result.text });
     }
-    // Same rule as checkRepo: a root that does not exist makes the input unusable.
-    const unusable = discovery.missingRoots.length > 0;
-    return { sources, diagnostics, unusable, read };
+    return { sources, diagnostics, read };
   }
 }
 

@@ -1,4 +1,5 @@
 // The status lines `svcpkg watch` prints for each build: when, what changed, the outcome, how long.
+import { hasErrors } from '../diagnostics/collector.js';
 import { summarize, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { palette } from '../diagnostics/format/color.js';
 import { countOf } from '../diagnostics/format/summary.js';
@@ -43,9 +44,6 @@ function cause(check: WatchCheck): string {
   return `${changed.slice(0, 2).join(', ')} and ${changed.length - 2} more changed`;
 }
 
-function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === 'error');
-}
 
 /** Local wall-clock time, HH:MM:SS. */
 function clock(date: Date): string {

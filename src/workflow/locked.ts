@@ -2,6 +2,7 @@
 // of every package, and record every removal, so a commit never leaves it behind (docs/compile.md#stable-identities-svcpkglockjson).
 import { buildFromPackages, COMPILE_CODES, readLockfile, type LockfileSource } from '../compile/index.js';
 import type { RepoCheck } from '../check/repo.js';
+import { hasErrors } from '../diagnostics/collector.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readStagedLockfile } from './staged-lockfile.js';
 
@@ -28,7 +29,7 @@ export interface LockedCheck {
  * on a check without errors: reconciling ids of packages that failed their schema means nothing.
  */
 export async function checkLocked(check: RepoCheck, options: LockedCheckOptions): Promise<LockedCheck> {
-  if (!check.catalog || check.unusable || check.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: [] };
+  if (!check.catalog || hasErrors(check.diagnostics)) return { diagnostics: [] };
   let lock: LockfileSource;
   let unstagedHint: string | undefined;
   if (options.staged) {

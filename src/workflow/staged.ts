@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { TextSource } from '../check/repo.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { FILE_START } from '../diagnostics/diagnostic.js';
+import { diagnosticOf } from '../diagnostics/collector.js';
 import { IoError, UsageError } from '../diagnostics/errors.js';
 import { SOURCE_CODES } from '../source/codes.js';
 import { displayPath } from '../source/discover.js';
@@ -214,39 +215,28 @@ function checkStagedLink(
   const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file), target));
   const inside = !path.posix.isAbsolute(target) && roots.some((r) => r === '' || resolved.startsWith(r + '/'));
   if (inside && indexed.has(resolved)) return undefined;
-  return {
-    ...FILE_START,
-    code: inside ? SOURCE_CODES.unreadable.code : SOURCE_CODES.symlinkOutside.code,
-    severity: 'error',
-    message: inside
-      ? `cannot read ${show(file)} (staged symbolic link to ${target}, which is not staged)`
-      : `symbolic link to ${target}, outside the input folder: not followed`,
-    file: show(file),
-    path: '',
-    hint: inside ? 'stage the link target too (`git add`)' : 'copy the file into the packages folder, or point the link inside it',
-  };
+  const place = { ...FILE_START, file: show(file), path: '' };
+  if (inside) {
+    return diagnosticOf(SOURCE_CODES.unreadable, place, `cannot read ${show(file)} (staged symbolic link to ${target}, which is not staged)`, {
+      hint: 'stage the link target too (`git add`)',
+    });
+  }
+  return diagnosticOf(SOURCE_CODES.symlinkOutside, place, `symbolic link to ${target}, outside the input folder: not followed`, {
+    hint: 'copy the file into the packages folder, or point the link inside it',
+  });
 }
 
 function unmergedDiagnostic(file: string): Diagnostic {
-  return {
-    ...FILE_START,
-    code: WORKFLOW_CODES.unmergedEntry.code,
-    severity: 'error',
-    message: 'the file is unmerged in the index (a conflict is not resolved), so there is no staged version to check',
-    file,
-    path: '',
-    hint: 'resolve the conflict, then `git add` the file',
-  };
+  return diagnosticOf(
+    WORKFLOW_CODES.unmergedEntry,
+    { ...FILE_START, file, path: '' },
+    'the file is unmerged in the index (a conflict is not resolved), so there is no staged version to check',
+    { hint: 'resolve the conflict, then `git add` the file' },
+  );
 }
 
 function tooLargeDiagnostic(file: string, size: number, maxBytes: number): Diagnostic {
-  return {
-    ...FILE_START,
-    code: SOURCE_CODES.tooLarge.code,
-    severity: 'error',
-    message: `staged file is ${size} bytes, above the ${maxBytes}-byte cap`,
-    file,
-    path: '',
+  return diagnosticOf(SOURCE_CODES.tooLarge, { ...FILE_START, file, path: '' }, `staged file is ${size} bytes, above the ${maxBytes}-byte cap`, {
     hint: 'split it into several files, or raise `max_file_size` in svcpkg.config.yaml',
-  };
+  });
 }

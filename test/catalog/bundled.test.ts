@@ -9,7 +9,6 @@ describe('loadBundledCatalog', () => {
     expect(BUNDLED_CATALOG_DIR).toBe(path.join(repoRoot, 'catalog'));
     const load = await loadBundledCatalog(repoRoot);
     expect(load.diagnostics).toEqual([]);
-    expect(load.unusable).toBe(false);
     expect(load.files).toEqual(['catalog/features.yaml', 'catalog/service-types.yaml', 'catalog/provider-types.yaml']);
     expect(load.catalog?.serviceTypes.map((t) => t.code)).toContain('meet');
     expect(load.catalog?.hash).toBe((await loadCatalog(path.join(repoRoot, 'catalog'), repoRoot)).catalog?.hash);

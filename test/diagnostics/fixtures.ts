@@ -237,7 +237,7 @@ export const CODES: CodeDefinition[] = ([
     example: 'name: Meet\n---\nname: Meet\n',
     fix: 'Give each package its own name.',
   },
-] satisfies CodeSpec[]).map((c) => ({ ...c, url: codeUrl(c.code) }));
+] satisfies CodeSpec[]).map((c) => ({ ...c, fatal: false, url: codeUrl(c.code) }));
 
 /** Registry lookup over `CODES`. */
 export const lookupCode = (code: string): CodeDefinition | undefined => CODES.find((c) => c.code === code);

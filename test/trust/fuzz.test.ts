@@ -346,7 +346,7 @@ interface Diag {
 interface BuiltRepo {
   checkRepo(
     options: Record<string, unknown>,
-  ): Promise<{ diagnostics: Diag[]; fromCache: number; unusable: boolean }>;
+  ): Promise<{ diagnostics: Diag[]; fromCache: number }>;
 }
 interface BuiltParallel {
   checkFiles(

@@ -1,5 +1,6 @@
 // What a catalog rule sees and how it reports: the three lists after their schema pass, one small
 // function per concern, as the package rules in check/rules do (docs/architecture.md).
+import { diagnosticOf } from '../../diagnostics/collector.js';
 import type { Diagnostic, RelatedLocation } from '../../diagnostics/diagnostic.js';
 import type { CodeDefinition } from '../../diagnostics/registry.js';
 import type { FeatureDefinition } from '../../generated/catalog-feature.js';
@@ -63,17 +64,8 @@ export function catalogRuleContext(lists: CatalogLists, diagnostics: Diagnostic[
     serviceTypeByCode: firstByCode(lists.serviceTypes, (t) => [t.code]),
     locate,
     report(entry, pointer, code, message, details = {}) {
-      diagnostics.push({
-        ...entry.doc.locate(entry.pointer + pointer),
-        code: code.code,
-        severity: code.severity,
-        message,
-        file: entry.doc.file,
-        path: entry.pointer + pointer,
-        document: entry.doc.index,
-        ...(details.hint !== undefined ? { hint: details.hint } : {}),
-        ...(details.related !== undefined ? { related: details.related } : {}),
-      });
+      const place = { ...entry.doc.locate(entry.pointer + pointer), file: entry.doc.file, path: entry.pointer + pointer, document: entry.doc.index };
+      diagnostics.push(diagnosticOf(code, place, message, details));
     },
   };
 }

@@ -7,7 +7,8 @@ import { parseCommandArgs, positiveInteger } from '../args.js';
 import { CACHE_OPTION, CATALOG_OPTION, CONFIG_OPTION, DIAGNOSTICS_FORMAT_OPTION, HELP_OPTION, JOBS_OPTION, MAX_FILE_SIZE_OPTION, OUT_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import type { CommandIO } from '../io.js';
 import { loadProject, printUsage, readsResultCache, repoOptions, resultCacheDir } from '../project.js';
-import { chooseFormat, exitCodeFor, printDiagnostics, userPath } from '../output.js';
+import { exitCodeFor } from '../exit-code.js';
+import { chooseFormat, printDiagnostics, userPath } from '../output.js';
 
 export const OPTIONS = {
   out: OUT_OPTION,
@@ -56,8 +57,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const maxFileSize = positiveInteger(values['max-file-size'], '--max-file-size', 'bytes');
   const jobs = positiveInteger(values.jobs, '--jobs');
   const flags = { catalog: values.catalog, config: values.config, out: values.out, emit, strict: values.strict, maxFileSize };
-  const config = await loadProject(io, flags, format);
-  if (!config) return 2;
+  const project = await loadProject(io, flags, format);
+  const config = project.config;
+  if (!config) return exitCodeFor(project.diagnostics, { strict: false });
   const cacheDir = resultCacheDir(config, values['no-cache']);
   const result = await compileProject({
     ...repoOptions(config, io),
@@ -71,9 +73,11 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   });
   const texts = new Map(result.check.files.map((f) => [f.file, f.text]));
   printDiagnostics(result.diagnostics, format, io, { files: result.check.files.length, packages: result.check.packages.length, texts, root: config.root });
-  if (result.unusable) return 2;
+  const code = exitCodeFor(result.diagnostics, { strict: config.strict });
+  if (code === 2) return code; // the input could not be used: no compile to sum up
   io.stderr.write(summary(result, userPath(config.root, io.cwd)) + '\n');
-  return result.emitted ? 0 : Math.max(1, exitCodeFor(result.diagnostics, config.strict));
+  // Not emitted with no failing diagnostic: --locked and a lockfile that would change.
+  return result.emitted ? 0 : Math.max(1, code);
 }
 
 /** `--emit json,ts` → the artifact kinds. */

@@ -8,6 +8,8 @@ import type { ManifestDiff } from '../../diff/model.js';
 import { parseCommandArgs } from '../args.js';
 import { CATALOG_OPTION, CONFIG_OPTION, HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import type { CommandIO } from '../io.js';
+import { hasErrors } from '../../diagnostics/collector.js';
+import { exitCodeFor, failureExitCode } from '../exit-code.js';
 import { printDiagnostics } from '../output.js';
 import { loadProjectConfig } from '../project.js';
 
@@ -80,15 +82,15 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   );
   if (!config) {
     printDiagnostics(configProblems, 'pretty', { ...io, stdout: io.stderr }, { files: 1, packages: 0 });
-    return 2;
+    return exitCodeFor(configProblems, { strict: false });
   }
   const [oldArg, newArg] = positionals as [string, string];
   const sides = [await readDiffInput(oldArg, { cwd: io.cwd, config }), await readDiffInput(newArg, { cwd: io.cwd, config })] as const;
-  const failed = sides.filter((side) => !side.manifest || side.diagnostics.some((d) => d.severity === 'error'));
+  const failed = sides.filter((side) => !side.manifest || hasErrors(side.diagnostics));
   if (failed.length > 0) {
     for (const side of failed) reportUncompilable(side, io);
-    // A missing catalog or folder is a configuration failure, like in `validate`.
-    return failed.some((side) => side.unusable) ? 2 : 1;
+    // A missing catalog or folder is fatal (a configuration failure, exit 2), like in `validate`.
+    return failureExitCode(failed.flatMap((side) => side.diagnostics));
   }
   const [before, after] = sides;
   if (!before.manifest || !after.manifest) return 1;

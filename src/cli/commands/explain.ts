@@ -6,6 +6,7 @@ import { parseCommandArgs } from '../args.js';
 import { CATALOG_OPTION, CONFIG_OPTION, HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import type { CommandIO } from '../io.js';
 import { loadProject, printUsage, repoOptions } from '../project.js';
+import { exitCodeFor, failureExitCode } from '../exit-code.js';
 import { printDiagnostics, userPath } from '../output.js';
 
 export const OPTIONS = {
@@ -41,16 +42,19 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (extra.length > 0) throw new UsageError(`explain takes one package code, got ${positionals.length}`);
 
   const diagnosticFormat = format === 'json' ? 'json' : 'pretty';
-  const config = await loadProject(io, { catalog: values.catalog, config: values.config }, diagnosticFormat);
-  if (!config) return 2;
+  const project = await loadProject(io, { catalog: values.catalog, config: values.config }, diagnosticFormat);
+  const config = project.config;
+  if (!config) return exitCodeFor(project.diagnostics, { strict: false });
   const result = await explainPackage({
     ...repoOptions(config, io),
     lockfile: config.lockfile,
     code,
   });
-  if (result.unusable) {
+  // Without a usable catalog or packages folder, nothing can be explained.
+  const failure = exitCodeFor(result.diagnostics, { strict: false });
+  if (failure === 2) {
     printDiagnostics(result.diagnostics, diagnosticFormat, io, { files: 0, packages: 0, root: config.root });
-    return 2;
+    return failure;
   }
   if (result.notFound) {
     const hint = result.notFound.hint ?? (result.notFound.known.length > 0 ? `known packages: ${result.notFound.known.join(', ')}` : 'the packages folder holds no package');
@@ -60,7 +64,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (!result.explanation) {
     io.stderr.write(`svcpkg: \`${printable(code)}\` cannot be explained until these errors are fixed:\n`);
     printDiagnostics(result.diagnostics, diagnosticFormat, io, { files: 0, packages: 0, root: config.root });
-    return 1;
+    return failureExitCode(result.diagnostics);
   }
   const explanation = { ...result.explanation, file: userPath(config.root, io.cwd)(result.explanation.file) };
   io.stdout.write(format === 'json' ? renderJson(explanation) : renderText(explanation));

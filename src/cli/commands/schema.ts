@@ -2,13 +2,15 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCatalog } from '../../catalog/load.js';
+import { UsageError } from '../../diagnostics/errors.js';
 import { displayPath } from '../../source/discover.js';
 import { editorSchemas } from '../../workflow/editor-schema.js';
 import { parseCommandArgs } from '../args.js';
 import { CATALOG_OPTION, CONFIG_OPTION, HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import type { CommandIO } from '../io.js';
 import { loadProject, printUsage } from '../project.js';
-import { chooseFormat, exitCodeFor, printDiagnostics } from '../output.js';
+import { exitCodeFor, failureExitCode } from '../exit-code.js';
+import { chooseFormat, printDiagnostics } from '../output.js';
 
 export const OPTIONS = {
   out: {
@@ -43,16 +45,14 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, OPTIONS, USAGE);
   if (values.help) return printUsage(io, USAGE);
   const format = chooseFormat(values.format, io);
-  if (positionals.length > 0) {
-    io.stderr.write(`svcpkg schema: unexpected argument \`${positionals[0]}\` (did you mean --out ${positionals[0]}?)\n\n${USAGE}\n`);
-    return 2;
-  }
-  const config = await loadProject(io, { catalog: values.catalog, config: values.config }, format);
-  if (!config) return 2;
+  if (positionals.length > 0) throw new UsageError(`unexpected argument \`${positionals[0]}\` (did you mean --out ${positionals[0]}?)\n\n${USAGE}`);
+  const project = await loadProject(io, { catalog: values.catalog, config: values.config }, format);
+  const config = project.config;
+  if (!config) return exitCodeFor(project.diagnostics, { strict: false });
   const loaded = await loadCatalog(config.catalog, io.cwd);
   if (!loaded.catalog) {
     printDiagnostics(loaded.diagnostics, format, io, { files: loaded.files.length, packages: 0 });
-    return loaded.unusable ? 2 : exitCodeFor(loaded.diagnostics, false) || 1;
+    return failureExitCode(loaded.diagnostics);
   }
   const schemas = editorSchemas(loaded.catalog);
   if (values.out === undefined) {

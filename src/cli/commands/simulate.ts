@@ -9,6 +9,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { IoError, UsageError } from '../../diagnostics/errors.js';
 import { formatPretty, shouldUseColor } from '../../diagnostics/format/index.js';
 import { readDiffInput } from '../../diff/input.js';
+import { exitCodeFor, failureExitCode } from '../exit-code.js';
 import { featureInfos } from '../../report/feature-info.js';
 import { renderHtmlReport } from '../../report/page.js';
 import { formatComparisonTable } from '../../simulate/comparison-table.js';
@@ -169,7 +170,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const { config, diagnostics: configProblems } = await loadProjectConfig(io);
   if (!config) {
     printDiagnostics(configProblems, io, false);
-    return 2;
+    return exitCodeFor(configProblems, { strict: false });
   }
   // OLD is read first: a scenario may name a package only OLD has (it stays on OLD).
   let against: AgainstPackages | undefined;
@@ -244,7 +245,7 @@ async function readAgainst(argument: string, config: ResolvedConfig, io: Command
   if (!side.manifest || side.diagnostics.some((d) => d.severity === 'error')) {
     io.stderr.write(`svcpkg: --against ${side.label} does not compile, so there is nothing to compare with:\n`);
     printDiagnostics(side.diagnostics, io, true, side.texts);
-    return side.unusable ? 2 : 1;
+    return failureExitCode(side.diagnostics);
   }
   return { label: side.label, manifest: side.manifest };
 }

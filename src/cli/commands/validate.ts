@@ -1,12 +1,14 @@
 // `svcpkg validate [PATHS…]`: every problem in every package, located, in one run (docs/diagnostics.md#diagnostics–5).
 import { checkRepo } from '../../check/repo.js';
-import { sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { DiagnosticCollector } from '../../diagnostics/collector.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { printable } from '../../diagnostics/format/printable.js';
 import { parseCommandArgs, positiveInteger } from '../args.js';
 import { CACHE_OPTION, CATALOG_OPTION, CONFIG_OPTION, DIAGNOSTICS_FORMAT_OPTION, HELP_OPTION, JOBS_OPTION, MAX_FILE_SIZE_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import type { CommandIO } from '../io.js';
 import { loadProject, printUsage, readsResultCache, repoOptions, resultCacheDir } from '../project.js';
-import { chooseFormat, exitCodeFor, printDiagnostics } from '../output.js';
+import { exitCodeFor } from '../exit-code.js';
+import { chooseFormat, printDiagnostics } from '../output.js';
 
 export const OPTIONS = {
   staged: {
@@ -64,8 +66,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const format = chooseFormat(values.format, io);
   const maxFileSize = positiveInteger(values['max-file-size'], '--max-file-size', 'bytes');
   const jobs = positiveInteger(values.jobs, '--jobs');
-  const config = await loadProject(io, { catalog: values.catalog, config: values.config, strict: values.strict, maxFileSize }, format);
-  if (!config) return 2;
+  const project = await loadProject(io, { catalog: values.catalog, config: values.config, strict: values.strict, maxFileSize }, format);
+  const config = project.config;
+  if (!config) return exitCodeFor(project.diagnostics, { strict: false });
   const paths = positionals.length > 0 ? positionals : [config.packages];
   // --staged: the texts come from the git index; the catalog and the config from the working tree.
   const staged = values.staged
@@ -85,19 +88,20 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (values.verbose && cacheDir !== undefined) {
     io.stderr.write(`svcpkg: ${result.fromCache} of ${result.files.length} file(s) unchanged since the last run, taken from the result cache\n`);
   }
-  let diagnostics: Diagnostic[] = staged ? sortDiagnostics([...staged.diagnostics, ...result.diagnostics]) : result.diagnostics;
+  const collected = new DiagnosticCollector();
+  if (staged) collected.addAll(staged.diagnostics);
+  collected.addAll(result.diagnostics);
   // Code frames must show the checked text (the staged one), never the working tree's.
   const texts = new Map(result.files.map((f) => [f.file, f.text]));
-  if (values.locked) {
+  // Reconciling ids of packages that have errors (staged ones included) means nothing.
+  if (values.locked && !collected.hasErrors()) {
     // Loaded only here: compile's modules stay out of a plain validate's start-up.
     const { checkLocked } = await import('../../workflow/locked.js');
-    const locked = await checkLocked(
-      { ...result, diagnostics },
-      { lockfile: config.lockfile, cwd: io.cwd, staged: values.staged ?? false },
-    );
-    if (locked.diagnostics.length > 0) diagnostics = sortDiagnostics([...diagnostics, ...locked.diagnostics]);
+    const locked = await checkLocked(result, { lockfile: config.lockfile, cwd: io.cwd, staged: values.staged ?? false });
+    collected.addAll(locked.diagnostics);
     if (locked.lockfile) texts.set(locked.lockfile.file, locked.lockfile.text);
   }
+  const diagnostics: Diagnostic[] = collected.done();
   printDiagnostics(diagnostics, format, io, {
     files: result.files.length,
     packages: result.packages.length,
@@ -105,8 +109,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     verbose: values.verbose ?? false,
     root: config.root,
   });
-  if (result.unusable) return 2;
-  const code = exitCodeFor(diagnostics, config.strict);
+  const code = exitCodeFor(diagnostics, { strict: config.strict });
   if (staged && code !== 0) {
     // The hook checks what the commit would hold; say so when the user's editor shows something else.
     const failing = new Set(diagnostics.filter((d) => d.severity === 'error' || config.strict).map((d) => d.file));

@@ -12,6 +12,7 @@ import { parseCommandArgs, positiveInteger } from '../args.js';
 import { CATALOG_OPTION, CONFIG_OPTION, HELP_OPTION, OUT_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import type { CommandIO } from '../io.js';
 import { loadProjectConfig, printUsage } from '../project.js';
+import { exitCodeFor } from '../exit-code.js';
 import { chooseFormat, printDiagnostics, userPath } from '../output.js';
 
 export const OPTIONS = {
@@ -66,7 +67,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const { config, diagnostics: configProblems } = await reloadConfig();
   if (!config) {
     printDiagnostics(configProblems, format, io, { files: 1, packages: 0 });
-    return 2;
+    return exitCodeFor(configProblems, { strict: false });
   }
 
   // Status lines go with the diagnostics for people; beside machine formats they go to stderr.
