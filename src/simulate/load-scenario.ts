@@ -9,7 +9,6 @@ import { createEvaluator } from '../evaluate/evaluator.js';
 import type { EvaluatorManifest, Subscription } from '../evaluate/model.js';
 import type { OverrideWarning } from '../evaluate/overrides.js';
 import { checkDocument } from '../schema/validate.js';
-import { SOURCE_CODES } from '../source/codes.js';
 import { parseSource, type SourceDocument } from '../source/parse.js';
 import { readSourceText } from '../source/read.js';
 import { openFileSafely } from '../source/safe-file.js';
@@ -41,8 +40,6 @@ export interface ScenarioLoad {
   diagnostics: Diagnostic[];
   /** Texts of the files read, for code frames. */
   texts: Map<string, string>;
-  /** A file could not be read at all (exit 2 rather than 1). */
-  ioFailure: boolean;
 }
 
 /** The top level of a scenario as written. */
@@ -63,7 +60,7 @@ export async function loadScenario(file: string, options: ScenarioLoadOptions): 
   const texts = new Map<string, string>();
   const read = await readSourceText(absolute, display, options.maxFileSize);
   if (read.text === undefined) {
-    return { diagnostics: read.diagnostics, texts, ioFailure: read.diagnostics.some((d) => d.code === SOURCE_CODES.unreadable.code) };
+    return { diagnostics: read.diagnostics, texts };
   }
   texts.set(display, read.text);
   const parsed = parseSource(display, read.text, { root: 'mapping', ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}) });
@@ -81,14 +78,13 @@ export async function loadScenario(file: string, options: ScenarioLoadOptions): 
       hint: 'move it to a scenario file of its own',
     });
   }
-  if (!doc) return { diagnostics: sortDiagnostics(diagnostics), texts, ioFailure: false };
+  if (!doc) return { diagnostics: sortDiagnostics(diagnostics), texts };
 
   const schemaProblems = checkDocument(doc, 'scenario');
   diagnostics.push(...schemaProblems);
   const invalid = (pointer: string): boolean => schemaProblems.some((d) => d.path === pointer || d.path.startsWith(`${pointer}/`));
   const value = doc.value as RawScenario;
 
-  let ioFailure = false;
   // The packages: exactly one of `manifest` and `packages`.
   let manifest: Scenario['manifest'] | undefined;
   const hasManifest = value.manifest !== undefined;
@@ -101,7 +97,6 @@ export async function loadScenario(file: string, options: ScenarioLoadOptions): 
   } else if (!invalid('/manifest') && !invalid('/packages') && !invalid('/catalog')) {
     const source = await loadPackageSource(doc, value, { cwd: options.cwd, dir, catalogDir: options.catalogDir, ...pick(options) });
     diagnostics.push(...source.diagnostics);
-    ioFailure ||= source.ioFailure;
     manifest = source.manifest;
   }
 
@@ -159,7 +154,7 @@ export async function loadScenario(file: string, options: ScenarioLoadOptions): 
       closeSync(opened.fd);
       events = { kind: 'file', path: eventsPath, display: path.relative(options.cwd, eventsPath) || eventsPath };
     } else {
-      ioFailure = true;
+      // SP7012 is fatal in the registry: an events file that cannot be read is an I/O failure (exit 2).
       diagnostics.push(at(doc, SIMULATE_CODES.unreadableEvents.code, '/events', `cannot read the events file ${path.relative(options.cwd, eventsPath) || eventsPath} (${opened.errno ?? opened.reason})`, {
         hint: 'fix the path: it is relative to the scenario file',
       }));
@@ -169,7 +164,7 @@ export async function loadScenario(file: string, options: ScenarioLoadOptions): 
   }
 
   const sorted = sortDiagnostics(diagnostics);
-  if (sorted.some((d) => d.severity === 'error') || !manifest || !events) return { diagnostics: sorted, texts, ioFailure };
+  if (sorted.some((d) => d.severity === 'error') || !manifest || !events) return { diagnostics: sorted, texts };
   return {
     scenario: {
       file: display,
@@ -183,7 +178,6 @@ export async function loadScenario(file: string, options: ScenarioLoadOptions): 
     },
     diagnostics: sorted,
     texts,
-    ioFailure,
   };
 }
 

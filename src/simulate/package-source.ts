@@ -4,7 +4,6 @@
 import path from 'node:path';
 import { compileInMemory } from '../compile/in-memory.js';
 import { readManifestFile } from '../compile/manifest-read.js';
-import { isFatal } from '../diagnostics/collector.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EvaluatorManifest } from '../evaluate/model.js';
 import type { SourceDocument } from '../source/parse.js';
@@ -16,8 +15,6 @@ export interface PackageSourceLoad {
   manifest?: EvaluatorManifest;
   /** What went wrong (for `packages`: every diagnostic of the packages themselves). */
   diagnostics: Diagnostic[];
-  /** A file or folder could not be read at all: an I/O failure (exit 2), not a scenario error. */
-  ioFailure: boolean;
 }
 
 /** Where to look for things. */
@@ -50,13 +47,14 @@ export async function loadPackageSource(
     ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
     ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}),
   });
-  return { ...(compiled.manifest ? { manifest: compiled.manifest } : {}), diagnostics: compiled.diagnostics, ioFailure: compiled.diagnostics.some(isFatal) };
+  return { ...(compiled.manifest ? { manifest: compiled.manifest } : {}), diagnostics: compiled.diagnostics };
 }
 
 /** Read and check a compiled manifest. */
 async function readManifest(doc: SourceDocument, relative: string, options: PackageSourceOptions): Promise<PackageSourceLoad> {
   const file = path.resolve(options.dir, relative);
-  const problem = (message: string, hint: string, ioFailure: boolean): PackageSourceLoad => ({
+  // A manifest that cannot be read at all is an I/O failure: fatal (exit 2), not a scenario error.
+  const problem = (message: string, hint: string, fatal: boolean): PackageSourceLoad => ({
     diagnostics: [
       {
         ...doc.locate('/manifest'),
@@ -66,14 +64,14 @@ async function readManifest(doc: SourceDocument, relative: string, options: Pack
         file: doc.file,
         path: '/manifest',
         hint,
+        ...(fatal ? { fatal: true as const } : {}),
       },
     ],
-    ioFailure,
   });
   // The safe path (docs/decisions.md, "untrusted input"): regular files only, and a link found in the
   // repository is followed only when it stays inside it (a scenario may name a file outside on purpose).
   const read = readManifestFile(file, options.cwd);
-  if (read.ok) return { manifest: read.manifest, diagnostics: [], ioFailure: false };
+  if (read.ok) return { manifest: read.manifest, diagnostics: [] };
   const { failure } = read;
   if (failure.kind === 'unreadable') {
     return problem(`cannot read the manifest ${path.relative(options.cwd, file) || file} (${failure.reason})`, 'run `svcpkg compile` first, or fix the path (relative to the scenario file)', true);

@@ -188,7 +188,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   });
   printDiagnostics(load.diagnostics, io, quiet, load.texts);
   const scenario = load.scenario;
-  if (!scenario) return load.ioFailure ? 2 : 1;
+  // An unreadable scenario, manifest or package is fatal (exit 2); anything else is 1.
+  if (!scenario) return failureExitCode(load.diagnostics);
   if (against) {
     const missing = packagesMissingFrom(scenario, against.manifest);
     if (missing.length > 0) {
