@@ -142,6 +142,7 @@ export const SIMULATE_CODES = defineCodes({
   notPartitionReport: {
     code: 'SP7018',
     severity: 'error',
+    fatal: true,
     title: 'Not a partition report',
     description: 'An input of `svcpkg merge` is not a partition report of this svcpkg: not JSON, a whole report (`--format json`) rather than a partition, another format version, or not valid against schemas/simulation-partition.schema.json. The merge refuses it (exit 2).',
     example: 'svcpkg simulate scenario.yaml --format json > part-1.json   # a whole report\nsvcpkg merge part-1.json part-2.json\n',
@@ -150,6 +151,7 @@ export const SIMULATE_CODES = defineCodes({
   partitionMismatch: {
     code: 'SP7019',
     severity: 'error',
+    fatal: true,
     title: 'Partition of another run',
     description: 'The partition reports given to `svcpkg merge` come from different runs: another scenario file, events file, packages, `--dedupe-window`, `--input`, number of partitions or end. Merging them would make a report no run gives; the merge refuses (exit 2).',
     example: 'svcpkg simulate a.yaml --partition 1/2 > p1.json\nsvcpkg simulate b.yaml --partition 2/2 > p2.json\nsvcpkg merge p1.json p2.json\n',
@@ -158,6 +160,7 @@ export const SIMULATE_CODES = defineCodes({
   partitionMissing: {
     code: 'SP7020',
     severity: 'error',
+    fatal: true,
     title: 'Partition missing',
     description: 'A merge needs the report of every partition 1..N of the run; some are not given. The merge refuses (exit 2).',
     example: 'svcpkg merge part-1.json part-3.json   # of --partition K/3\n',
@@ -166,6 +169,7 @@ export const SIMULATE_CODES = defineCodes({
   partitionDuplicate: {
     code: 'SP7021',
     severity: 'error',
+    fatal: true,
     title: 'Partition given twice',
     description: 'Two inputs of `svcpkg merge` are the same partition of the run; its events would count twice. The merge refuses (exit 2).',
     example: 'svcpkg merge part-1.json part-1.json part-2.json\n',
@@ -174,6 +178,7 @@ export const SIMULATE_CODES = defineCodes({
   partitionInconsistent: {
     code: 'SP7022',
     severity: 'error',
+    fatal: true,
     title: 'Partition report changed',
     description: 'A partition report holds a subscription that its partition does not own, a subscription position twice or out of range, or a section that is not a valid report section: it was edited since it was written. The merge refuses (exit 2).',
     example: '"indexes": [0, 0]   # one position twice\n',

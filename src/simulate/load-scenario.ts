@@ -3,8 +3,10 @@
 // evaluator's ignored overrides into located warnings. Every problem is reported in one run.
 import { closeSync } from 'node:fs';
 import path from 'node:path';
+import { diagnosticOf, hasErrors } from '../diagnostics/collector.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
+import type { CodeDefinition } from '../diagnostics/registry.js';
 import { createEvaluator } from '../evaluate/evaluator.js';
 import type { EvaluatorManifest, Subscription } from '../evaluate/model.js';
 import type { OverrideWarning } from '../evaluate/overrides.js';
@@ -67,16 +69,11 @@ export async function loadScenario(file: string, options: ScenarioLoadOptions): 
   const diagnostics: Diagnostic[] = [...read.diagnostics, ...parsed.diagnostics];
   const [doc, ...extra] = parsed.documents;
   for (const other of extra) {
-    diagnostics.push({
-      ...other.locate(''),
-      code: SIMULATE_CODES.multipleDocuments.code,
-      severity: 'error',
-      message: 'a scenario file holds one document; this is another',
-      file: display,
-      path: '',
-      document: other.index,
-      hint: 'move it to a scenario file of its own',
-    });
+    diagnostics.push(
+      diagnosticOf(SIMULATE_CODES.multipleDocuments, { ...other.locate(''), file: display, path: '', document: other.index }, 'a scenario file holds one document; this is another', {
+        hint: 'move it to a scenario file of its own',
+      }),
+    );
   }
   if (!doc) return { diagnostics: sortDiagnostics(diagnostics), texts };
 
@@ -90,7 +87,7 @@ export async function loadScenario(file: string, options: ScenarioLoadOptions): 
   const hasManifest = value.manifest !== undefined;
   const hasPackages = value.packages !== undefined;
   if (hasManifest === hasPackages) {
-    diagnostics.push(at(doc, SIMULATE_CODES.packageSource.code, hasManifest ? '/packages' : '', hasManifest ? 'give either `manifest` or `packages`, not both' : 'the scenario names no packages', {
+    diagnostics.push(at(doc, SIMULATE_CODES.packageSource, hasManifest ? '/packages' : '', hasManifest ? 'give either `manifest` or `packages`, not both' : 'the scenario names no packages', {
       hint: 'add `manifest: ../out/manifest.json` (compiled) or `packages: ../packages.d` (compiled in memory)',
       target: 'key',
     }));
@@ -111,16 +108,13 @@ export async function loadScenario(file: string, options: ScenarioLoadOptions): 
     manifest,
     otherPackages: options.otherPackages,
     report(code, pointer, message, extra = {}) {
-      ruleProblems.push({
-        ...doc.locate(pointer, extra.target ?? 'value'),
-        code: code.code,
-        severity: extra.severity ?? code.severity,
-        message,
-        file: doc.file,
-        path: pointer,
-        ...(extra.hint ? { hint: extra.hint } : {}),
-        ...(extra.related ? { related: extra.related } : {}),
-      });
+      ruleProblems.push(
+        diagnosticOf(code, { ...doc.locate(pointer, extra.target ?? 'value'), file: doc.file, path: pointer }, message, {
+          hint: extra.hint || undefined,
+          related: extra.related,
+          severity: extra.severity,
+        }),
+      );
     },
   };
   for (const rule of SCENARIO_RULES) rule(ctx);
@@ -155,7 +149,7 @@ export async function loadScenario(file: string, options: ScenarioLoadOptions): 
       events = { kind: 'file', path: eventsPath, display: path.relative(options.cwd, eventsPath) || eventsPath };
     } else {
       // SP7012 is fatal in the registry: an events file that cannot be read is an I/O failure (exit 2).
-      diagnostics.push(at(doc, SIMULATE_CODES.unreadableEvents.code, '/events', `cannot read the events file ${path.relative(options.cwd, eventsPath) || eventsPath} (${opened.errno ?? opened.reason})`, {
+      diagnostics.push(at(doc, SIMULATE_CODES.unreadableEvents, '/events', `cannot read the events file ${path.relative(options.cwd, eventsPath) || eventsPath} (${opened.errno ?? opened.reason})`, {
         hint: 'fix the path: it is relative to the scenario file',
       }));
     }
@@ -164,7 +158,7 @@ export async function loadScenario(file: string, options: ScenarioLoadOptions): 
   }
 
   const sorted = sortDiagnostics(diagnostics);
-  if (sorted.some((d) => d.severity === 'error') || !manifest || !events) return { diagnostics: sorted, texts };
+  if (hasErrors(sorted) || !manifest || !events) return { diagnostics: sorted, texts };
   return {
     scenario: {
       file: display,
@@ -212,38 +206,22 @@ function overrideDiagnostic(doc: SourceDocument, warning: OverrideWarning, index
     case 'unknown_feature':
       return undefined;
     case 'above_parent':
-      return at(doc, SIMULATE_CODES.aboveParent.code, pointer, warning.message, {
-        severity: 'warning',
+      return at(doc, SIMULATE_CODES.aboveParent, pointer, warning.message, {
         hint: 'account and room values can only narrow: lower it, or raise the subscription value',
       });
     case 'level_not_allowed':
-      return at(doc, SIMULATE_CODES.levelNotAllowed.code, pointer, warning.message, {
-        severity: 'warning',
+      return at(doc, SIMULATE_CODES.levelNotAllowed, pointer, warning.message, {
         target: 'key',
         hint: 'set it on the subscription (`features:`) instead',
       });
     case 'invalid_value':
-      return at(doc, SIMULATE_CODES.invalidValue.code, pointer, warning.message, { hint: 'a switch takes true or false' });
+      return at(doc, SIMULATE_CODES.invalidValue, pointer, warning.message, { hint: 'a switch takes true or false' });
   }
 }
 
 /** A diagnostic at a pointer of the scenario. */
-function at(
-  doc: SourceDocument,
-  code: string,
-  pointer: string,
-  message: string,
-  extra: { hint?: string; target?: 'key' | 'value'; severity?: Diagnostic['severity'] } = {},
-): Diagnostic {
-  return {
-    ...doc.locate(pointer, extra.target ?? 'value'),
-    code,
-    severity: extra.severity ?? 'error',
-    message,
-    file: doc.file,
-    path: pointer,
-    ...(extra.hint ? { hint: extra.hint } : {}),
-  };
+function at(doc: SourceDocument, code: CodeDefinition, pointer: string, message: string, extra: { hint?: string; target?: 'key' | 'value' } = {}): Diagnostic {
+  return diagnosticOf(code, { ...doc.locate(pointer, extra.target ?? 'value'), file: doc.file, path: pointer }, message, { hint: extra.hint || undefined });
 }
 
 /** The subscription index a pointer lies under, or -1. */

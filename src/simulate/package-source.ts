@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { compileInMemory } from '../compile/in-memory.js';
 import { readManifestFile } from '../compile/manifest-read.js';
+import { diagnosticOf } from '../diagnostics/collector.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EvaluatorManifest } from '../evaluate/model.js';
 import type { SourceDocument } from '../source/parse.js';
@@ -55,18 +56,7 @@ async function readManifest(doc: SourceDocument, relative: string, options: Pack
   const file = path.resolve(options.dir, relative);
   // A manifest that cannot be read at all is an I/O failure: fatal (exit 2), not a scenario error.
   const problem = (message: string, hint: string, fatal: boolean): PackageSourceLoad => ({
-    diagnostics: [
-      {
-        ...doc.locate('/manifest'),
-        code: SIMULATE_CODES.badManifest.code,
-        severity: 'error',
-        message,
-        file: doc.file,
-        path: '/manifest',
-        hint,
-        ...(fatal ? { fatal: true as const } : {}),
-      },
-    ],
+    diagnostics: [diagnosticOf(SIMULATE_CODES.badManifest, { ...doc.locate('/manifest'), file: doc.file, path: '/manifest' }, message, { hint, fatal })],
   });
   // The safe path (docs/decisions.md, "untrusted input"): regular files only, and a link found in the
   // repository is followed only when it stays inside it (a scenario may name a file outside on purpose).

@@ -3,6 +3,7 @@
 // (scenario, events, packages, settings, partition count), missing or repeated partitions, and
 // sections that do not belong where they claim are refused with a diagnostic located in the
 // report at fault; nothing is merged then.
+import { diagnosticOf } from '../diagnostics/collector.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import { FILE_START } from '../diagnostics/diagnostic.js';
 import type { SimulationReport } from '../evaluate/index.js';
@@ -46,16 +47,12 @@ export function joinPartitionReports(files: readonly PartitionFile[]): JoinOutco
   const locator = new Locator();
   const diagnostics: Diagnostic[] = [];
   const problem = (code: keyof typeof SIMULATE_CODES, input: PartitionFile, pointer: string, message: string, hint: string, related?: { input: PartitionFile; pointer: string; message: string }): void => {
-    diagnostics.push({
-      ...locator.locate(input, pointer),
-      code: SIMULATE_CODES[code].code,
-      severity: 'error',
-      message,
-      file: input.file,
-      path: pointer,
-      hint,
-      ...(related ? { related: [{ ...locator.locate(related.input, related.pointer), file: related.input.file, message: related.message }] } : {}),
-    });
+    diagnostics.push(
+      diagnosticOf(SIMULATE_CODES[code], { ...locator.locate(input, pointer), file: input.file, path: pointer }, message, {
+        hint,
+        ...(related ? { related: [{ ...locator.locate(related.input, related.pointer), file: related.input.file, message: related.message }] } : {}),
+      }),
+    );
   };
 
   const checked: Checked[] = [];

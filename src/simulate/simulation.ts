@@ -6,6 +6,7 @@ import { access, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { constants } from 'node:fs';
 import path from 'node:path';
+import { diagnosticOf } from '../diagnostics/collector.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { IoError } from '../diagnostics/errors.js';
 import { createEvaluator } from '../evaluate/evaluator.js';
@@ -238,15 +239,12 @@ async function runOnThreads(
 
 /** The warning for events at or after an explicit scenario end, located at `end`. */
 function eventsAfterEnd(scenario: Scenario, n: number): Diagnostic {
-  return {
-    ...scenario.endSpan!,
-    code: SIMULATE_CODES.eventsAfterEnd.code,
-    severity: 'warning',
-    message: `${groupDigits(n)} event${n === 1 ? ' is' : 's are'} at or after the scenario end: evaluated, but phases, charges and status stop at the end`,
-    file: scenario.file,
-    path: '/end',
-    hint: 'move `end` after the last event, or remove it (default: the day after the last event)',
-  };
+  return diagnosticOf(
+    SIMULATE_CODES.eventsAfterEnd,
+    { ...scenario.endSpan!, file: scenario.file, path: '/end' },
+    `${groupDigits(n)} event${n === 1 ? ' is' : 's are'} at or after the scenario end: evaluated, but phases, charges and status stop at the end`,
+    { hint: 'move `end` after the last event, or remove it (default: the day after the last event)' },
+  );
 }
 
 /** Overrides the old packages ignore that the scenario's own do not: a warning each (the others were shown with the scenario). */

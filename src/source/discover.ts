@@ -1,6 +1,7 @@
 // Finding the package files: `*.yaml` / `*.yml` at any depth, never leaving the input folder (docs/packages.md#package-properties, docs/packages.md#broken-and-hostile-input).
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
+import { diagnosticOf } from '../diagnostics/collector.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { FILE_START } from '../diagnostics/diagnostic.js';
 import { SOURCE_CODES } from './codes.js';
@@ -92,15 +93,11 @@ export async function discoverSources(roots: readonly string[], cwd: string = pr
         }
         if (real !== rootReal && !real.startsWith(rootReal + path.sep)) {
           if (isDir || YAML_FILE.test(entry.name) || isFolder(real)) {
-            diagnostics.push({
-              ...FILE_START,
-              code: SOURCE_CODES.symlinkOutside.code,
-              severity: 'error',
-              message: `symbolic link to ${real}, outside the input folder: not followed`,
-              file: display,
-              path: '',
-              hint: 'copy the file into the packages folder, or point the link inside it',
-            });
+            diagnostics.push(
+              diagnosticOf(SOURCE_CODES.symlinkOutside, { ...FILE_START, file: display, path: '' }, `symbolic link to ${real}, outside the input folder: not followed`, {
+                hint: 'copy the file into the packages folder, or point the link inside it',
+              }),
+            );
           }
           continue;
         }
@@ -138,12 +135,5 @@ function errnoOf(error: unknown): string {
 }
 
 function fileProblem(file: string, kind: 'unreadable', reason: string): Diagnostic {
-  return {
-    ...FILE_START,
-    code: SOURCE_CODES[kind].code,
-    severity: 'error',
-    message: `cannot read ${file} (${reason})`,
-    file,
-    path: '',
-  };
+  return diagnosticOf(SOURCE_CODES[kind], { ...FILE_START, file, path: '' }, `cannot read ${file} (${reason})`);
 }

@@ -1,5 +1,6 @@
 // SP1009 for forbidden keys that only the parsed value shows (escaped spellings, keys reached through aliases).
 import type { Document } from 'yaml';
+import { diagnosticOf } from '../diagnostics/collector.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { SOURCE_CODES } from './codes.js';
 import { findNode } from './node-document.js';
@@ -13,19 +14,10 @@ import type { SpanAt } from './source-file.js';
  */
 export function reportForbiddenKeys(doc: Document.Parsed, file: string, index: number, pointers: readonly string[], at: SpanAt, out: Diagnostic[]): void {
   for (const pointer of pointers) {
-    const code = SOURCE_CODES.forbiddenKey.code;
-    if (out.some((d) => d.code === code && d.document === index && d.path === pointer)) continue;
+    const code = SOURCE_CODES.forbiddenKey;
+    if (out.some((d) => d.code === code.code && d.document === index && d.path === pointer)) continue;
     const segments = splitPointer(pointer);
     const [start, end] = nodeRange(findNode(doc, pointer, 'key').node);
-    out.push({
-      ...at(start, end),
-      code,
-      severity: 'error',
-      message: `the key \`${segments[segments.length - 1] ?? ''}\` is not accepted anywhere`,
-      file,
-      path: pointer,
-      document: index,
-      hint: 'rename the key',
-    });
+    out.push(diagnosticOf(code, { ...at(start, end), file, path: pointer, document: index }, `the key \`${segments[segments.length - 1] ?? ''}\` is not accepted anywhere`, { hint: 'rename the key' }));
   }
 }

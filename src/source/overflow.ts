@@ -1,4 +1,5 @@
 // Running out of stack while parsing: one diagnostic, the same wherever it happened (docs/packages.md#broken-and-hostile-input).
+import { diagnosticOf } from '../diagnostics/collector.js';
 import { FILE_START } from '../diagnostics/diagnostic.js';
 import { SOURCE_CODES } from './codes.js';
 import type { SourceFile } from './source-file.js';
@@ -18,15 +19,9 @@ export function stackOverflowResult(file: string, text: string): SourceFile {
     text,
     documents: [],
     diagnostics: [
-      {
-        ...FILE_START,
-        code: SOURCE_CODES.tooDeep.code,
-        severity: 'error',
-        message: 'the file is too deeply nested or too complex to parse',
-        file,
-        path: '',
+      diagnosticOf(SOURCE_CODES.tooDeep, { ...FILE_START, file, path: '' }, 'the file is too deeply nested or too complex to parse', {
         hint: 'flatten the structure, and check for an unclosed quote or bracket',
-      },
+      }),
     ],
   };
 }

@@ -2,6 +2,7 @@
 // docs/packages.md#broken-and-hostile-input): the full parser's steps, in order. Each step's detail lives in its own file.
 import type { Document, Node as YamlNode } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnosticOf } from '../diagnostics/collector.js';
 import { FILE_START } from '../diagnostics/diagnostic.js';
 import { aliasBombSpan } from './alias-span.js';
 import { SOURCE_CODES } from './codes.js';
@@ -30,6 +31,7 @@ export type { LocateTarget, ParseOptions, SourceDocument, SourceFile } from './s
 export const DEFAULT_MAX_DEPTH = 64;
 /** Largest number of nodes alias expansion may produce (an alias bomb stops here). */
 export const MAX_ALIAS_COUNT = 100;
+const TOO_DEEP_HINT = 'flatten the structure, or raise `max_depth` in svcpkg.config.yaml';
 
 /** Parse a file's text. Never throws: every problem becomes a located diagnostic. */
 export function parseSource(file: string, rawText: string, options: ParseOptions = {}): SourceFile {
@@ -50,15 +52,7 @@ function parseNormalized(file: string, text: string, options: ParseOptions): Sou
 
   const tooDeepAt = findExcessiveNesting(text, Math.max(maxDepth, 1) * 2 + 16 > HARD_DEPTH_LIMIT ? HARD_DEPTH_LIMIT : Math.max(maxDepth, 1) * 2 + 16);
   if (tooDeepAt !== -1) {
-    diagnostics.push({
-      ...at(tooDeepAt, tooDeepAt + 1),
-      code: SOURCE_CODES.tooDeep.code,
-      severity: 'error',
-      message: `nesting is deeper than ${maxDepth} levels`,
-      file,
-      path: '',
-      hint: 'flatten the structure, or raise `max_depth` in svcpkg.config.yaml',
-    });
+    diagnostics.push(diagnosticOf(SOURCE_CODES.tooDeep, { ...at(tooDeepAt, tooDeepAt + 1), file, path: '' }, `nesting is deeper than ${maxDepth} levels`, { hint: TOO_DEEP_HINT }));
     return { file, text, documents, diagnostics };
   }
 
@@ -87,28 +81,13 @@ function parseNormalized(file: string, text: string, options: ParseOptions): Sou
   } catch (error) {
     if (isStackOverflow(error)) throw error; // one diagnostic for every overflow: see parseSource
     const message = error instanceof RangeError ? 'nesting is too deep to parse' : `cannot parse the file: ${String(error)}`;
-    diagnostics.push({
-      ...FILE_START,
-      code: error instanceof RangeError ? SOURCE_CODES.tooDeep.code : SOURCE_CODES.yamlSyntax.code,
-      severity: 'error',
-      message,
-      file,
-      path: '',
-    });
+    diagnostics.push(diagnosticOf(error instanceof RangeError ? SOURCE_CODES.tooDeep : SOURCE_CODES.yamlSyntax, { ...FILE_START, file, path: '' }, message));
     return { file, text, documents, diagnostics };
   }
 
   const nonEmpty = parsed.filter((doc) => !isEmptyDocument(doc) || doc.errors.length > 0);
   if (nonEmpty.length === 0) {
-    diagnostics.push({
-      ...FILE_START,
-      code: SOURCE_CODES.emptyFile.code,
-      severity: 'error',
-      message: 'the file holds no package',
-      file,
-      path: '',
-      hint: 'add a package, or delete the file',
-    });
+    diagnostics.push(diagnosticOf(SOURCE_CODES.emptyFile, { ...FILE_START, file, path: '' }, 'the file holds no package', { hint: 'add a package, or delete the file' }));
     return { file, text, documents, diagnostics };
   }
 
@@ -126,16 +105,7 @@ function parseNormalized(file: string, text: string, options: ParseOptions): Sou
     const deep = findTooDeep(contents, maxDepth);
     if (deep) {
       const [start, end] = nodeRange(deep);
-      diagnostics.push({
-        ...at(start, end),
-        code: SOURCE_CODES.tooDeep.code,
-        severity: 'error',
-        message: `nesting is deeper than ${maxDepth} levels`,
-        file,
-        path: '',
-        document: index,
-        hint: 'flatten the structure, or raise `max_depth` in svcpkg.config.yaml',
-      });
+      diagnostics.push(diagnosticOf(SOURCE_CODES.tooDeep, { ...at(start, end), file, path: '', document: index }, `nesting is deeper than ${maxDepth} levels`, { hint: TOO_DEEP_HINT }));
       return;
     }
 
@@ -146,16 +116,14 @@ function parseNormalized(file: string, text: string, options: ParseOptions): Sou
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
       if (isStackOverflow(error)) throw error; // not an alias bomb: see parseSource
-      diagnostics.push({
-        ...aliasBombSpan(doc, at),
-        code: SOURCE_CODES.aliasBomb.code,
-        severity: 'error',
-        message: `alias expansion exceeds ${MAX_ALIAS_COUNT} nodes (${error instanceof Error ? error.message : String(error)})`,
-        file,
-        path: '',
-        document: index,
-        hint: 'write the values out instead of nesting aliases',
-      });
+      diagnostics.push(
+        diagnosticOf(
+          SOURCE_CODES.aliasBomb,
+          { ...aliasBombSpan(doc, at), file, path: '', document: index },
+          `alias expansion exceeds ${MAX_ALIAS_COUNT} nodes (${error instanceof Error ? error.message : String(error)})`,
+          { hint: 'write the values out instead of nesting aliases' },
+        ),
+      );
       return;
     }
     reportForbiddenKeys(doc, file, index, inspectParsed(value), at, diagnostics);
@@ -163,20 +131,14 @@ function parseNormalized(file: string, text: string, options: ParseOptions): Sou
     const wantList = options.root === 'sequence';
     if (wantList ? !yaml().isSeq(contents) : !yaml().isMap(contents)) {
       const [start, end] = nodeRange(contents);
-      diagnostics.push({
-        ...at(start, end),
-        code: SOURCE_CODES.notMapping.code,
-        severity: 'error',
-        message: wantList
-          ? `this file must hold a list, found ${describeNode(contents)}`
-          : `a document must be a mapping of properties, found ${describeNode(contents)}`,
-        file,
-        path: '',
-        document: index,
-        hint: wantList
-          ? 'write one `- ` entry per item'
-          : 'write one package per document as `key: value` lines; separate packages with `---`',
-      });
+      diagnostics.push(
+        diagnosticOf(
+          SOURCE_CODES.notMapping,
+          { ...at(start, end), file, path: '', document: index },
+          wantList ? `this file must hold a list, found ${describeNode(contents)}` : `a document must be a mapping of properties, found ${describeNode(contents)}`,
+          { hint: wantList ? 'write one `- ` entry per item' : 'write one package per document as `key: value` lines; separate packages with `---`' },
+        ),
+      );
       return;
     }
 

@@ -1,6 +1,7 @@
 // Reading one file as text: the safe read of safe-file.ts, then UTF-8 check and BOM removal. Never throws.
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
+import { diagnosticOf } from '../diagnostics/collector.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { FILE_START } from '../diagnostics/diagnostic.js';
 import { SOURCE_CODES } from './codes.js';
@@ -40,7 +41,7 @@ export function readSourceTextSync(absolutePath: string, displayPath: string, ma
     return decoded;
   }
   textsRead.delete(path.resolve(absolutePath)); // a refused file has no frame
-  const code = read.kind === 'tooLarge' ? SOURCE_CODES.tooLarge.code : read.kind === 'symlinkOutside' ? SOURCE_CODES.symlinkOutside.code : SOURCE_CODES.unreadable.code;
+  const code = read.kind === 'tooLarge' ? SOURCE_CODES.tooLarge : read.kind === 'symlinkOutside' ? SOURCE_CODES.symlinkOutside : SOURCE_CODES.unreadable;
   const hint =
     read.kind === 'tooLarge'
       ? 'split it into several files, or raise `max_file_size` in svcpkg.config.yaml'
@@ -48,17 +49,7 @@ export function readSourceTextSync(absolutePath: string, displayPath: string, ma
         ? 'copy the file into the packages folder, or point the link inside it'
         : undefined;
   return {
-    diagnostics: [
-      {
-        ...FILE_START,
-        code,
-        severity: 'error',
-        message: read.reason,
-        file: displayPath,
-        path: '',
-        ...(hint !== undefined ? { hint } : {}),
-      },
-    ],
+    diagnostics: [diagnosticOf(code, { ...FILE_START, file: displayPath, path: '' }, read.reason, { hint })],
   };
 }
 
@@ -97,15 +88,9 @@ export function decodeSourceBytes(bytes: Uint8Array, displayPath: string): ReadR
     const span = new LineIndex(prefix).span(prefix.length, prefix.length + 1);
     return {
       diagnostics: [
-        {
-          ...span,
-          code: SOURCE_CODES.notUtf8.code,
-          severity: 'error',
-          message: `byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0').toUpperCase()} at offset ${offset} is not valid UTF-8`,
-          file: displayPath,
-          path: '',
+        diagnosticOf(SOURCE_CODES.notUtf8, { ...span, file: displayPath, path: '' }, `byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0').toUpperCase()} at offset ${offset} is not valid UTF-8`, {
           hint: 'save the file as UTF-8',
-        },
+        }),
       ],
     };
   }

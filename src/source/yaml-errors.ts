@@ -1,5 +1,6 @@
 // The `yaml` package's errors and warnings as located diagnostics with our codes, messages and fixes.
 import type { YAMLError } from 'yaml';
+import { diagnosticOf } from '../diagnostics/collector.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { SOURCE_CODES } from './codes.js';
 import { isDuplicateKeyError } from './duplicates.js';
@@ -9,31 +10,32 @@ import type { SpanAt } from './source-file.js';
 export function yamlErrorDiagnostic(file: string, error: YAMLError, at: SpanAt, severity: 'error' | 'warning'): Diagnostic {
   const [start, end] = error.pos;
   const message = firstLine(error.message);
-  const base = { ...at(start, Math.max(end, start + 1)), severity, file, path: '' };
+  const place = { ...at(start, Math.max(end, start + 1)), file, path: '' };
   switch (error.code) {
     case 'DUPLICATE_KEY': {
-      const diagnostic: Diagnostic = { ...base, code: SOURCE_CODES.duplicateKey.code, message: 'duplicate key in a mapping', hint: 'keep one of the entries' };
-      if (!isDuplicateKeyError(error)) return diagnostic;
+      const hint = 'keep one of the entries';
+      if (!isDuplicateKeyError(error)) return diagnosticOf(SOURCE_CODES.duplicateKey, place, 'duplicate key in a mapping', { hint, severity });
       // The key as data (consumers such as the lockfile reader name it without reading the text
       // back), and the first occurrence: the value checked is this, the last, one's.
       const [firstStart, firstEnd] = error.first;
-      return { ...diagnostic, actual: error.key, related: [{ ...at(firstStart, firstEnd), file, message: `the first \`${error.key}\`` }] };
+      const related = [{ ...at(firstStart, firstEnd), file, message: `the first \`${error.key}\`` }];
+      return diagnosticOf(SOURCE_CODES.duplicateKey, place, 'duplicate key in a mapping', { hint, actual: error.key, related, severity });
     }
     case 'TAB_AS_INDENT':
-      return { ...base, code: SOURCE_CODES.tab.code, message: 'tab character used for indentation', hint: 'indent with spaces' };
+      return diagnosticOf(SOURCE_CODES.tab, place, 'tab character used for indentation', { hint: 'indent with spaces', severity });
     case 'RESOURCE_EXHAUSTION':
-      return { ...base, code: SOURCE_CODES.aliasBomb.code, message };
+      return diagnosticOf(SOURCE_CODES.aliasBomb, place, message, { severity });
     default:
-      if (severity === 'warning') return { ...base, code: SOURCE_CODES.yamlWarning.code, message };
-      return { ...base, code: SOURCE_CODES.yamlSyntax.code, message, ...syntaxHint(error, message) };
+      if (severity === 'warning') return diagnosticOf(SOURCE_CODES.yamlWarning, place, message, { severity });
+      return diagnosticOf(SOURCE_CODES.yamlSyntax, place, message, { hint: syntaxHint(error, message), severity });
   }
 }
 
-function syntaxHint(error: YAMLError, message: string): { hint?: string } {
-  if (/\t/.test(message) || /tab/i.test(message)) return { hint: 'indent with spaces, not tabs' };
-  if (error.code === 'MISSING_CHAR') return { hint: 'close the quote or bracket opened before this point' };
-  if (error.code === 'BAD_INDENT') return { hint: 'align the entries of one mapping at the same column, with spaces' };
-  return {};
+function syntaxHint(error: YAMLError, message: string): string | undefined {
+  if (/\t/.test(message) || /tab/i.test(message)) return 'indent with spaces, not tabs';
+  if (error.code === 'MISSING_CHAR') return 'close the quote or bracket opened before this point';
+  if (error.code === 'BAD_INDENT') return 'align the entries of one mapping at the same column, with spaces';
+  return undefined;
 }
 
 function firstLine(message: string): string {

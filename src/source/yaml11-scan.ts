@@ -1,6 +1,7 @@
 // One walk over a document's nodes for what only the source shows: forbidden keys as written and
 // YAML 1.1 look-alikes (docs/packages.md#broken-and-hostile-input).
 import type { Document, Node as YamlNode } from 'yaml';
+import { diagnosticOf } from '../diagnostics/collector.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { SOURCE_CODES } from './codes.js';
 import { keyString, nodeRange } from './nodes.js';
@@ -32,16 +33,7 @@ export function scanNodes(doc: Document.Parsed, file: string, index: number, at:
         const childPointer = `${pointer}/${escapePointerSegment(String(key ?? ''))}`;
         if (key !== undefined && FORBIDDEN_KEYS.has(key) && pair.key && typeof pair.key === 'object') {
           const [start, end] = nodeRange(pair.key as YamlNode);
-          out.push({
-            ...at(start, end),
-            code: SOURCE_CODES.forbiddenKey.code,
-            severity: 'error',
-            message: `the key \`${key}\` is not accepted anywhere`,
-            file,
-            path: childPointer,
-            document: index,
-            hint: 'rename the key',
-          });
+          out.push(diagnosticOf(SOURCE_CODES.forbiddenKey, { ...at(start, end), file, path: childPointer, document: index }, `the key \`${key}\` is not accepted anywhere`, { hint: 'rename the key' }));
         }
         if (pair.value && typeof pair.value === 'object') stack.push([pair.value as YamlNode, childPointer]);
       }
@@ -52,28 +44,25 @@ export function scanNodes(doc: Document.Parsed, file: string, index: number, at:
     } else if (yaml().isScalar(node) && node.type === yaml().Scalar.PLAIN && typeof node.source === 'string') {
       const source = node.source;
       const [start, end] = nodeRange(node);
-      const base = { ...at(start, end), severity: 'warning' as const, file, path: pointer, document: index };
+      const place = { ...at(start, end), file, path: pointer, document: index };
       if (YAML11_BOOLEAN.test(source) && source.length > 1) {
-        out.push({
-          ...base,
-          code: SOURCE_CODES.yaml11Boolean.code,
-          message: `\`${source}\` is the string "${source}" in YAML 1.2, but a boolean in YAML 1.1`,
-          hint: `write ${/^(?:y|yes|on)$/i.test(source) ? '`true`' : '`false`'} for a boolean, or quote it ("${source}") for a string`,
-        });
+        out.push(
+          diagnosticOf(SOURCE_CODES.yaml11Boolean, place, `\`${source}\` is the string "${source}" in YAML 1.2, but a boolean in YAML 1.1`, {
+            hint: `write ${/^(?:y|yes|on)$/i.test(source) ? '`true`' : '`false`'} for a boolean, or quote it ("${source}") for a string`,
+          }),
+        );
       } else if (OCTAL_LOOKING.test(source) && typeof node.value === 'number') {
-        out.push({
-          ...base,
-          code: SOURCE_CODES.yaml11Octal.code,
-          message: `\`${source}\` is ${node.value} in YAML 1.2, but the octal ${parseInt(source, 8)} in YAML 1.1`,
-          hint: `write ${node.value}, or quote it ("${source}") if it is a string`,
-        });
+        out.push(
+          diagnosticOf(SOURCE_CODES.yaml11Octal, place, `\`${source}\` is ${node.value} in YAML 1.2, but the octal ${parseInt(source, 8)} in YAML 1.1`, {
+            hint: `write ${node.value}, or quote it ("${source}") if it is a string`,
+          }),
+        );
       } else if (SEXAGESIMAL.test(source) && typeof node.value === 'string') {
-        out.push({
-          ...base,
-          code: SOURCE_CODES.yaml11Sexagesimal.code,
-          message: `\`${source}\` is a string in YAML 1.2, but the base-60 number ${sexagesimal(source)} in YAML 1.1`,
-          hint: `write ${sexagesimal(source)} for a number, or quote it ("${source}") for a string`,
-        });
+        out.push(
+          diagnosticOf(SOURCE_CODES.yaml11Sexagesimal, place, `\`${source}\` is a string in YAML 1.2, but the base-60 number ${sexagesimal(source)} in YAML 1.1`, {
+            hint: `write ${sexagesimal(source)} for a number, or quote it ("${source}") for a string`,
+          }),
+        );
       }
     }
   }

@@ -60,12 +60,17 @@ const NOT_REPORTED: Record<string, string> = {
   SP9001: 'a config file that breaks its schema is reported with the schema codes (SP2xxx), marked fatal: tested below',
 };
 
+/** Fatal codes whose fixtures need a run first (partition reports to merge): driven through the real CLI there. */
+const DRIVEN_ELSEWHERE: Record<string, string> = Object.fromEntries(
+  ['SP7018', 'SP7019', 'SP7020', 'SP7021', 'SP7022'].map((code) => [code, 'test/simulate/jobs-cli.test.ts, "refuses reports it cannot join, located, with exit 2"']),
+);
+
 describe('every fatal code exits 2 through the real CLI', () => {
   const fatal = ALL_CODES.filter((c) => c.fatal).map((c) => c.code);
 
   it('the registry has fatal codes, and each has a fixture here (or a reason it has none)', () => {
     expect(fatal.length).toBeGreaterThan(0);
-    expect(fatal.filter((code) => !(code in FATAL_FIXTURES) && !(code in NOT_REPORTED))).toEqual([]);
+    expect(fatal.filter((code) => !(code in FATAL_FIXTURES) && !(code in NOT_REPORTED) && !(code in DRIVEN_ELSEWHERE))).toEqual([]);
   });
 
   it.each(Object.keys(FATAL_FIXTURES))('%s', async (code) => {

@@ -46,6 +46,24 @@ describe('svcpkg init', () => {
     expect(await readFile(path.join(dir, 'svcpkg.config.yaml'), 'utf8')).toBe('packages: mine\n');
   });
 
+  it('writes nothing from a catalog it cannot use: exit 1 for a catalog with errors, 2 for one it cannot read (src/cli/exit-code.ts)', async () => {
+    const dir = await tempDir();
+    const bundled = path.join(import.meta.dirname, '..', '..', 'catalog');
+    await mkdir(path.join(dir, 'cat'));
+    for (const name of ['features.yaml', 'service-types.yaml', 'provider-types.yaml']) {
+      const text = await readFile(path.join(bundled, name), 'utf8');
+      // Every feature twice: SP5002, an error in the catalog, not a failure to read it.
+      await writeFile(path.join(dir, 'cat', name), name === 'features.yaml' ? text + text.replace(/^#.*\n/gm, '') : text);
+    }
+    const broken = await svcpkg(dir, 'init', 'plans', '--catalog', 'cat', '--no-hook');
+    expect(broken.stdout + broken.stderr).toContain('SP5002');
+    expect(broken.code).toBe(1);
+    const missing = await svcpkg(dir, 'init', 'plans', '--catalog', 'nowhere', '--no-hook');
+    expect(missing.stdout + missing.stderr).toContain('SP5001');
+    expect(missing.code).toBe(2);
+    expect(await readdir(dir)).toEqual(['cat']);
+  });
+
   it('appends out/ to an existing .gitignore instead of refusing', async () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, '.gitignore'), 'node_modules/');

@@ -9,6 +9,7 @@ import { displayPath } from '../../source/discover.js';
 import { initRepository } from '../../workflow/init.js';
 import { planScaffold } from '../../workflow/scaffold.js';
 import { parseCommandArgs } from '../args.js';
+import { failureExitCode } from '../exit-code.js';
 import { HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 import type { CommandIO } from '../io.js';
 import { chooseFormat, printDiagnostics } from '../output.js';
@@ -71,7 +72,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const loaded = await loadCatalog(catalogDir, io.cwd);
   if (!loaded.catalog) {
     printDiagnostics(loaded.diagnostics, chooseFormat(undefined, io), io, { files: loaded.files.length, packages: 0 });
-    return 2;
+    return failureExitCode(loaded.diagnostics);
   }
   const files = planScaffold({
     catalog: loaded.catalog,

@@ -10,6 +10,7 @@ import { writeJson } from '../../simulate/report-writer.js';
 import { formatTable } from '../../simulate/table.js';
 import { MAX_MACHINE_FILE_SIZE, readFileSafely } from '../../source/safe-file.js';
 import { parseCommandArgs } from '../args.js';
+import { failureExitCode } from '../exit-code.js';
 import type { CommandIO } from '../io.js';
 import { HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
 
@@ -57,7 +58,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const joined = joinPartitionReports(files);
   if (!joined.report) {
     printDiagnostics(joined.diagnostics, files, io);
-    return 2;
+    return failureExitCode(joined.diagnostics); // SP7018–SP7022 are fatal: exit 2
   }
   if (format === 'json') {
     try {

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { writeFilesAtomically } from '../../compile/emit/write.js';
 import type { ResolvedConfig } from '../../config/load.js';
+import { hasErrors } from '../../diagnostics/collector.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { IoError, UsageError } from '../../diagnostics/errors.js';
 import { formatPretty, shouldUseColor } from '../../diagnostics/format/index.js';
@@ -243,7 +244,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
  */
 async function readAgainst(argument: string, config: ResolvedConfig, io: CommandIO): Promise<AgainstPackages | number> {
   const side = await readDiffInput(argument, { cwd: io.cwd, config });
-  if (!side.manifest || side.diagnostics.some((d) => d.severity === 'error')) {
+  if (!side.manifest || hasErrors(side.diagnostics)) {
     io.stderr.write(`svcpkg: --against ${side.label} does not compile, so there is nothing to compare with:\n`);
     printDiagnostics(side.diagnostics, io, true, side.texts);
     return failureExitCode(side.diagnostics);

@@ -1,8 +1,10 @@
 // Reading svcpkg.lock.json: a missing file is an empty lockfile; anything unreadable, corrupt or
 // hand-edited into an invalid shape is a located error, never silently regenerated (docs/compile.md#stable-identities-svcpkglockjson).
 import path from 'node:path';
+import { diagnosticOf } from '../../diagnostics/collector.js';
 import type { Diagnostic, Span } from '../../diagnostics/diagnostic.js';
 import { FILE_START } from '../../diagnostics/diagnostic.js';
+import type { CodeDefinition } from '../../diagnostics/registry.js';
 import { IoError } from '../../diagnostics/errors.js';
 import type { Lockfile } from '../../generated/lockfile.js';
 import { checkValue } from '../../schema/validate.js';
@@ -73,15 +75,8 @@ export function checkLockfileText(absolutePath: string, file: string, text: stri
   const locate = (pointer: string, target: LocateTarget = 'value'): Span => parseForPositions()?.locate(pointer, target) ?? FILE_START;
   const lines = new LineIndex(text);
   const failed = (diagnostics: Diagnostic[]): LockfileSource => ({ path: absolutePath, file, exists: true, text, diagnostics, locate });
-  const at = (code: { code: string }, span: Span, pointer: string, message: string, hint?: string): Diagnostic => ({
-    ...span,
-    code: code.code,
-    severity: 'error',
-    message,
-    file,
-    path: pointer,
-    ...(hint ? { hint } : {}),
-  });
+  const at = (code: CodeDefinition, span: Span, pointer: string, message: string, hint?: string): Diagnostic =>
+    diagnosticOf(code, { ...span, file, path: pointer }, message, { hint: hint || undefined });
   const restoreHint = `restore it from git (\`git checkout -- ${file}\`) or repair it by hand; deleting it would give every package new ids`;
 
   const conflict = CONFLICT_MARKER.exec(text);
@@ -161,16 +156,12 @@ function findDuplicateIds(lockfile: Lockfile, file: string, locate: (pointer: st
       }
       const pointer = joinPointer(['packages', code, kind]);
       const firstPointer = joinPointer(['packages', owner, kind]);
-      diagnostics.push({
-        ...locate(pointer),
-        code: COMPILE_CODES.lockfileDuplicateId.code,
-        severity: 'error',
-        message: `${file}: \`${code}\` has the same ${kind} as \`${owner}\` (${entry[kind]})`,
-        file,
-        path: pointer,
-        hint: `restore ${file} from git, or delete the entry of \`${code}\` so the next compile mints fresh ids for it`,
-        related: [{ ...locate(firstPointer), file, message: `the ${kind} of \`${owner}\`` }],
-      });
+      diagnostics.push(
+        diagnosticOf(COMPILE_CODES.lockfileDuplicateId, { ...locate(pointer), file, path: pointer }, `${file}: \`${code}\` has the same ${kind} as \`${owner}\` (${entry[kind]})`, {
+          hint: `restore ${file} from git, or delete the entry of \`${code}\` so the next compile mints fresh ids for it`,
+          related: [{ ...locate(firstPointer), file, message: `the ${kind} of \`${owner}\`` }],
+        }),
+      );
     }
   }
   return diagnostics;
