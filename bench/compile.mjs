@@ -5,12 +5,12 @@ import { existsSync, statSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { writePackageCorpus } from './corpus.mjs';
+import { CORPUS_VERSION, writePackageCorpus } from './corpus.mjs';
 import { BIN, CORPUS_DIR, QUICK, ROOT, median, parallelism, report, timeProcess } from './lib.mjs';
 
 // BENCH_PACKAGES: a smaller corpus to try the bench itself out (figures of SPEC §11 are for 10,000).
 const N = Number(process.env.BENCH_PACKAGES ?? 10_000);
-const big = path.join(CORPUS_DIR, `packages-${N}`);
+const big = path.join(CORPUS_DIR, `packages-${N}-compile.v${CORPUS_VERSION}`);
 
 /** Remove everything a compile leaves, so the next one is cold: outputs, lockfile (ids minted again), cache and stamp. */
 async function coldState() {

@@ -36,7 +36,8 @@ export function noisyPackageYaml(i, random, noisy) {
   const pick = (list) => list[Math.floor(random() * list.length)];
   const tier = noisy ? i >> 1 : i; // clean: unique tiers, no SP4004 noise
   const level = noisy && i % 5 === 4 && i >= 8 ? 2 + i : 10 + i; // package i - 8 has the same, cheaper
-  const lines = [
+  const lines = [];
+  lines.push(
     `code: pkg-${String(i).padStart(5, '0')}`,
     `name: Package ${i}`,
     `description: Generated package number ${i} for benchmarks, with a realistic size and a few features.`,
@@ -51,14 +52,12 @@ export function noisyPackageYaml(i, random, noisy) {
     `trial_period: ${pick([0, 7, 14, 30])}`,
     `trial_interval: day`,
     `grace_period: ${pick([0, 3, 7])}`,
-    `overages_enabled: ${random() < 0.3}`,
-    `providers:`,
-    `  - type: bbb`,
-    `    name: bbb-${i % 7}`,
-    `    default: true`,
-    `features:`,
-  ];
-  for (const code of LIMITS) lines.push(`  ${code}: ${level}`); // clean: grows with i, no dominated packages
+  );
+  const overages = random() < 0.3;
+  lines.push(`overages_enabled: ${overages}`, `providers:`, `  - type: bbb`, `    name: bbb-${i % 7}`, `    default: true`, `features:`);
+  // clean: grows with i, no dominated packages. With overages enabled, each limit has its price
+  // (docs/revenue.md), as a real package has: an unpriced one is SP3028, which is not the noise asked for.
+  for (const code of LIMITS) lines.push(overages ? `  ${code}: { value: ${level}, overage: { price: 0.10 } }` : `  ${code}: ${level}`);
   for (const code of SWITCHES) lines.push(`  ${code}: true`);
   lines.push(
     `notification_preferences:`,
@@ -84,6 +83,9 @@ const BREAKAGES = [
   (yaml) => yaml.replace(/^  recording: true$/m, '  recording: yes'), // YAML 1.1 boolean
 ];
 export const BROKEN_EVERY = 97;
+
+/** Bumped whenever the generator's output changes: corpora are written once, into folders named by it. */
+export const CORPUS_VERSION = 2;
 
 /** Write N packages into DIR/packages.d, `perFile` documents per file, in sub-folders of 100 files. */
 export async function writePackageCorpus(dir, n, perFile = 4, seed = 42, noisy = false) {

@@ -5,14 +5,13 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { dump, loadAll } from 'js-yaml';
-import { BROKEN_EVERY, writePackageCorpus } from './corpus.mjs';
+import { BROKEN_EVERY, CORPUS_VERSION, writePackageCorpus } from './corpus.mjs';
 import os from 'node:os';
 import { BIN, CORPUS_DIR, QUICK, ROOT, parallelism, report, timeProcess } from './lib.mjs';
 
 // BENCH_PACKAGES: a smaller corpus to try the bench itself out (figures of SPEC §11 are for 10,000).
 const N = Number(process.env.BENCH_PACKAGES ?? 10_000);
 const FILES = Math.ceil(N / 4).toLocaleString('en-US');
-const big = path.join(CORPUS_DIR, `packages-${N}`);
 
 /**
  * The two corpora every validate figure is measured on (SPEC §11): clean (the fast path alone) and
@@ -25,9 +24,9 @@ const CORPORA = [
 ];
 
 const dirs = (corpus) => ({
-  big: path.join(CORPUS_DIR, `packages-${N}${corpus.suffix}`),
-  single: path.join(CORPUS_DIR, `packages-${N}${corpus.suffix}-single`),
-  small: path.join(CORPUS_DIR, `packages-5${corpus.suffix}`),
+  big: path.join(CORPUS_DIR, `packages-${N}${corpus.suffix}.v${CORPUS_VERSION}`),
+  single: path.join(CORPUS_DIR, `packages-${N}${corpus.suffix}-single.v${CORPUS_VERSION}`),
+  small: path.join(CORPUS_DIR, `packages-5${corpus.suffix}.v${CORPUS_VERSION}`),
 });
 
 async function ensureCorpora(corpus) {
