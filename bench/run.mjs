@@ -9,7 +9,7 @@ if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) {
   console.error('bench: run `npm run build` first');
   process.exit(2);
 }
-const suites = ['validate.mjs', 'compile.mjs', 'watch.mjs', 'evaluate.mjs', 'replay-jobs.mjs', 'hostile.mjs'];
+const suites = ['validate.mjs', 'compile.mjs', 'watch.mjs', 'evaluate.mjs', 'simulate-memory.mjs', 'replay-jobs.mjs', 'hostile.mjs'];
 let failed = 0;
 for (const suite of suites) {
   const file = path.join(ROOT, 'bench', suite);
