@@ -1,5 +1,6 @@
 // `node --expose-gc bench/evaluate-ab.mjs [A] [B] [--quick] [--runs N] [--events N]`: the evaluator
-// in-process (pre-parsed events through `record`, as bench/evaluate.mjs part 1) for two builds in
+// in-process (pre-parsed events through `record`, parsed afresh for each run, as bench/evaluate.mjs
+// part 1) for two builds in
 // one process, run alternately A, B, A, B… so that a busy moment of this shared machine weighs on
 // both alike. A and B are `dist/` folders (default: A = /tmp/e-base-dist, a copy of the build
 // before a change; B = this repository's dist/). Prints each build's median, the spread, B's speed
@@ -9,7 +10,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MANIFEST, SUBS, parsedEvents } from './events.mjs';
+import { MANIFEST, SUBS, eventLines, parseLines } from './events.mjs';
 import { median } from './lib.mjs';
 
 const args = process.argv.slice(2);
@@ -26,7 +27,7 @@ const runs = option('--runs', QUICK ? 5 : 7);
 
 const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(', ');
 const evaluators = await Promise.all(builds.map((dir) => import(pathToFileURL(path.join(dir, 'evaluate', 'index.js')).href)));
-const events = await parsedEvents(n);
+const lines = await eventLines(n);
 
 /**
  * One run of a build: events per second of wall time, and per second of CPU time (the process's,
@@ -35,7 +36,11 @@ const events = await parsedEvents(n);
  * figure for comparing two builds (the caches they share with others still weigh on both).
  */
 function run(build) {
-  globalThis.gc?.(); // each run starts without the previous one's garbage
+  // Each run parses its events afresh (outside the timing), as a replay does (events.mjs).
+  let events = null;
+  globalThis.gc?.(); // each run starts without the previous one's events and garbage
+  events = parseLines(lines);
+  globalThis.gc?.();
   const evaluator = evaluators[build].createEvaluator(MANIFEST, SUBS);
   let accepted = 0;
   const cpu = process.cpuUsage();
