@@ -1,8 +1,7 @@
 // `node --expose-gc bench/evaluate-ab.mjs [A] [B] [--quick] [--runs N] [--events N]`: the evaluator
 // in-process (pre-parsed events through `record`, parsed afresh for each run, as bench/evaluate.mjs
-// part 1) for two builds in
-// one process, run alternately A, B, A, B… so that a busy moment of this shared machine weighs on
-// both alike. A and B are `dist/` folders (default: A = /tmp/e-base-dist, a copy of the build
+// part 1) for two builds in one process, run alternately A, B, A, B… so that a busy moment of this
+// shared machine weighs on both alike. A and B are `dist/` folders (default: A = /tmp/e-base-dist, a copy of the build
 // before a change; B = this repository's dist/). Prints each build's median, the spread, B's speed
 // as a multiple of A's, and the load average beside them.
 // Example: `cp -r dist /tmp/base-dist` before a change, rebuild after, then
