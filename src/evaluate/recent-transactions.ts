@@ -17,8 +17,8 @@
 //   So memory follows the live window, not the event count;
 // - a log that would grow past `LARGE_LOG` entries becomes a hash table (id-table.ts): a "maybe"
 //   scans the whole log, so a stream's cost per event grew with its live ids (one subscription
-//   carrying a million: ~6 µs an event), where a table costs one probe. Small streams keep the
-//   log, whose filter word and appends the caches keep better than a table's slots.
+//   with 700,000: ~6 µs an event), where a table costs one probe. Smaller streams keep the log,
+//   whose filter word and appends the caches keep better than a table's slots.
 import { fingerprint } from './fingerprint.js';
 import { IdTable } from './id-table.js';
 
@@ -29,10 +29,12 @@ const MIN_CAPACITY = 16;
 const WORDS_PER_ENTRY = 0.5;
 
 /**
- * Entries past which a log becomes a table: a "maybe" (0.65% of new ids) then scans up to this
- * many entries, ~50 an event at most, while below it the log beats a table (docs/decisions.md).
+ * Entries past which a log becomes a table. A "maybe" (0.65% of new ids) scans the log, a few
+ * hundred entries an event on average at this size — still cheaper than a table's probe into
+ * megabytes, which misses the caches and the TLB; measured with the bench's events over 5 to 100
+ * subscriptions (docs/decisions.md).
  */
-export const LARGE_LOG = 8192;
+export const LARGE_LOG = 65_536;
 
 /** The ids of one stream. */
 class StreamLog {
