@@ -2,7 +2,7 @@
 // open-addressing table of (52-bit fingerprint, first instant) pairs in one typed array, so a
 // lookup costs one probe whatever the stream's size. A stream's log answers "maybe" for about
 // one new id in 150 and is then scanned whole: cheap for a log of a thousand ids, but a
-// subscription carrying a million ids in its window paid ~6 µs an event (docs/decisions.md).
+// subscription with 700,000 ids in its window paid ~6 µs an event (docs/decisions.md).
 // Ids whose first sighting lapsed for good (a window before the stream's latest instant, which only
 // grows) are dropped when the table is rebuilt, so memory follows the live window.
 
