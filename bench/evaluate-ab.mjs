@@ -1,15 +1,17 @@
-// `node --expose-gc bench/evaluate-ab.mjs [A] [B] [--quick] [--runs N] [--events N]`: the evaluator
-// in-process (pre-parsed events through `record`, as bench/evaluate.mjs part 1) for two builds in
-// one process, run alternately A, B, A, B… so that a busy moment of this shared machine weighs on
-// both alike. A and B are `dist/` folders (default: A = /tmp/e-base-dist, a copy of the build
+// `node --expose-gc bench/evaluate-ab.mjs [A] [B] [--quick] [--runs N] [--events N] [--subscriptions K]`: the evaluator
+// in-process (pre-parsed events through `record`, parsed afresh for each run, as bench/evaluate.mjs
+// part 1) for two builds in one process, run alternately A, B, A, B… so that a busy moment of this
+// shared machine weighs on both alike. A and B are `dist/` folders (default: A = /tmp/e-base-dist, a copy of the build
 // before a change; B = this repository's dist/). Prints each build's median, the spread, B's speed
 // as a multiple of A's, and the load average beside them.
+// `--subscriptions K` sends the events of subscription i to subscription i mod K (same events, K
+// streams: with few, each stream holds many more ids in its dedupe window and uses in its tables).
 // Example: `cp -r dist /tmp/base-dist` before a change, rebuild after, then
 //   node --expose-gc bench/evaluate-ab.mjs /tmp/base-dist dist
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MANIFEST, SUBS, parsedEvents } from './events.mjs';
+import { MANIFEST, SUBS, eventLines, parseLines } from './events.mjs';
 import { median } from './lib.mjs';
 
 const args = process.argv.slice(2);
@@ -18,15 +20,16 @@ const option = (name, fallback) => {
   return i === -1 ? fallback : Number(args[i + 1]);
 };
 const QUICK = args.includes('--quick');
-const positional = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--runs') && !args[i - 1]?.startsWith('--events'));
+const positional = args.filter((a, i) => !a.startsWith('--') && !['--runs', '--events', '--subscriptions'].includes(args[i - 1]));
 const builds = [positional[0] ?? '/tmp/e-base-dist', positional[1] ?? 'dist'].map((dir) => path.resolve(dir));
 // 1M events at the bench's density span 50 days: past the 35-day dedupe window, so it is full.
 const n = option('--events', QUICK ? 200_000 : 1_000_000);
 const runs = option('--runs', QUICK ? 5 : 7);
+const subscriptions = option('--subscriptions', SUBS.length);
 
 const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(', ');
 const evaluators = await Promise.all(builds.map((dir) => import(pathToFileURL(path.join(dir, 'evaluate', 'index.js')).href)));
-const events = await parsedEvents(n);
+const lines = await eventLines(n);
 
 /**
  * One run of a build: events per second of wall time, and per second of CPU time (the process's,
@@ -35,7 +38,12 @@ const events = await parsedEvents(n);
  * figure for comparing two builds (the caches they share with others still weigh on both).
  */
 function run(build) {
-  globalThis.gc?.(); // each run starts without the previous one's garbage
+  // Each run parses its events afresh (outside the timing), as a replay does (events.mjs).
+  let events = null;
+  globalThis.gc?.(); // each run starts without the previous one's events and garbage
+  events = parseLines(lines);
+  if (subscriptions !== SUBS.length) for (const e of events) e.external_subscription_id = SUBS[Number(e.external_subscription_id.slice(4)) % subscriptions].id;
+  globalThis.gc?.();
   const evaluator = evaluators[build].createEvaluator(MANIFEST, SUBS);
   let accepted = 0;
   const cpu = process.cpuUsage();
@@ -47,7 +55,7 @@ function run(build) {
   return { wall: n / (wall / 1000), cpu: n / ((used.user + used.system) / 1e6) };
 }
 
-console.log(`# evaluator A/B — ${n.toLocaleString('en-US')} pre-parsed events, ${SUBS.length.toLocaleString('en-US')} subscriptions, ${runs} runs each alternating${globalThis.gc ? '' : ' (no --expose-gc: runs include the previous run\'s garbage)'}`);
+console.log(`# evaluator A/B — ${n.toLocaleString('en-US')} pre-parsed events, ${subscriptions.toLocaleString('en-US')} subscriptions, ${runs} runs each alternating${globalThis.gc ? '' : ' (no --expose-gc: runs include the previous run\'s garbage)'}`);
 console.log(`A: ${builds[0]}\nB: ${builds[1]}\nload average before: ${loadAverage()}`);
 // A warm-up run of each compiles its hot loop.
 run(0);

@@ -121,9 +121,24 @@ export async function eventsFile(n) {
   return file;
 }
 
+/** The NDJSON lines of the first `n` events. */
+export async function eventLines(n) {
+  const lines = [];
+  for await (const chunk of eventChunks(n)) for (const line of chunk.split('\n')) if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * The events of `lines`, parsed afresh. An in-process run takes a fresh parse, as a replay does:
+ * events reused from a previous run carry what that run left in their strings (V8 caches a
+ * string's hash in it, so a `Map` lookup by the feature code, a string too long for `JSON.parse`
+ * to internalise, costs less the second time than in any replay).
+ */
+export function parseLines(lines) {
+  return lines.map((line) => JSON.parse(line));
+}
+
 /** The first `n` events, parsed (for in-process runs: events already parsed). */
 export async function parsedEvents(n) {
-  const events = [];
-  for await (const chunk of eventChunks(n)) for (const line of chunk.split('\n')) if (line) events.push(JSON.parse(line));
-  return events;
+  return parseLines(await eventLines(n));
 }

@@ -149,6 +149,31 @@ describe('check 4: unknown subscription, then unknown feature', () => {
       'denied:unknown_feature',
     ]);
   });
+  it('finds each feature among the codes of its length, few or many, and no feature for an unknown code of a known length', () => {
+    // Codes are looked up by length, then compared (evaluator.ts `ruleOf`); past four of one
+    // length, through the map. Here 12 codes of length 7 and the catalog's own.
+    const many = Array.from({ length: 12 }, (_, i) => `feat_${String(i).padStart(2, '0')}`);
+    const features = many.map((code) => ({ ...manifest().catalog.features.find((f) => f.code === 'api_calls')!, code }));
+    const base = manifest(pkg('std', { features: { max_rooms: 5, max_storage: 10, max_duration: 100 } }));
+    const packageFeatures = { ...base.packages[0]!.features, ...Object.fromEntries(features.map((f) => [f.code, { ...f, value: 1 }])) };
+    const e = createEvaluator(
+      { catalog: { features: [...base.catalog.features, ...features] }, packages: [{ ...base.packages[0]!, features: packageFeatures }] },
+      [sub('acme', 'std', '2026-01-01')],
+    );
+    const decide = (code: string, properties?: Record<string, unknown>): string => {
+      const d = e.record(ev('acme', code, T, properties));
+      return d.reason ? `${d.decision}:${d.reason}` : d.decision;
+    };
+    for (const code of many) expect(decide(code)).toBe('accepted');
+    expect(many.map((code) => decide(code))).toEqual(many.map(() => 'denied:over_limit')); // each its own bucket
+    expect(decide('feat_12')).toBe('denied:unknown_feature'); // length 7, many codes: the map
+    expect(decide('max_rooms')).toBe('accepted'); // length 9: max_rooms and recording
+    expect(decide('max_roomz')).toBe('denied:unknown_feature');
+    expect(decide('max_storage', { gb: 1 })).toBe('accepted'); // length 11: max_storage and public_chat
+    expect(decide('max_duration', { session: 's', minutes: 5 })).toBe('accepted'); // length 12: four codes
+    expect(decide('max_durat1on')).toBe('denied:unknown_feature');
+    expect(decide('x'.repeat(100_000))).toBe('denied:unknown_feature');
+  });
   it('never reads the prototype for codes or ids', () => {
     expect(outcomes([ev('acme', 'constructor', T), ev('__proto__', 'max_rooms', T), ev('acme', 'toString', T)])).toEqual([
       'denied:unknown_feature',

@@ -1,14 +1,20 @@
 // The dedupe memory: same answers as a plain Map model, and memory bounded by the window.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RecentTransactions } from '../../src/evaluate/recent-transactions.js';
+import { LARGE_LOG, RecentTransactions } from '../../src/evaluate/recent-transactions.js';
 
-/** The rule of check 2 with an unbounded Map: what the table must agree with. */
+/**
+ * The rule of check 2 with an unbounded Map: what the table must agree with. With `hash`, ids of
+ * one fingerprint are one id, as the table takes them.
+ */
 class Model {
   private readonly seen = new Map<string, number>();
-  constructor(private readonly windowMs: number) {}
+  constructor(
+    private readonly windowMs: number,
+    private readonly hash: (id: string) => number | string = (id) => id,
+  ) {}
   isDuplicate(stream: number, id: string, t: number, latest: number): boolean {
-    const key = `${stream}\u0000${id}`;
+    const key = `${stream}\u0000${this.hash(id)}`;
     const first = this.seen.get(key);
     if (first !== undefined && first + this.windowMs > t && first + this.windowMs > latest) return true;
     this.seen.set(key, t);
@@ -73,6 +79,81 @@ describe('RecentTransactions', () => {
       peak = Math.max(peak, table.size);
     }
     expect(peak).toBeLessThan(4096);
+  });
+
+  it('agrees with the Map model when logs become tables, through growth, lapses and out-of-order instants', () => {
+    // A tiny `largeLog` turns every busy stream's log into a hash table (id-table.ts) early.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 20, max: 400 }),
+        fc.constantFrom(16, 32, 64),
+        fc.integer({ min: 50, max: 3000 }),
+        (seed, windowMs, largeLog, distinct) => {
+          const streams = Array.from({ length: 3 }, () => ({ latest: -Infinity }));
+          const table = new RecentTransactions(windowMs, largeLog);
+          const model = new Model(windowMs);
+          let state = seed;
+          const next = (): number => (state = (Math.imul(state, 48271) % 2147483647) >>> 0);
+          for (let clock = 0; clock < 6000; clock++) {
+            const stream = next() % 3;
+            const id = `r${next() % distinct}`;
+            const t = clock - (next() % 4 === 0 ? next() % 30 : 0);
+            const s = streams[stream]!;
+            const expected = model.isDuplicate(stream, id, t, s.latest);
+            expect(table.isDuplicate(stream, id, t, s.latest)).toBe(expected);
+            if (!expected && t >= s.latest) s.latest = t;
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('agrees with the Map model when fingerprints collide, in logs and in tables', () => {
+    // A fingerprint of 1..7 makes most ids collide: the table must take colliding ids for one
+    // (the documented risk, 2⁻⁵² per pair with real fingerprints) and stay consistent.
+    const tiny = (id: string): number => 1 + (id.length * 31 + id.charCodeAt(id.length - 1)) % 7;
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ stream: fc.integer({ min: 0, max: 2 }), id: fc.integer({ min: 0, max: 500 }), step: fc.integer({ min: -3, max: 5 }) }), { minLength: 200, maxLength: 2000 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.constantFrom(16, LARGE_LOG),
+        (ops, windowMs, largeLog) => {
+          const streams = Array.from({ length: 3 }, () => ({ latest: -Infinity }));
+          const table = new RecentTransactions(windowMs, largeLog, tiny);
+          const model = new Model(windowMs, tiny);
+          let clock = 0;
+          for (const { stream, id, step } of ops) {
+            clock = Math.max(0, clock + step);
+            const s = streams[stream]!;
+            const expected = model.isDuplicate(stream, `t${id}`, clock, s.latest);
+            expect(table.isDuplicate(stream, `t${id}`, clock, s.latest)).toBe(expected);
+            if (!expected && clock >= s.latest) s.latest = clock;
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keeps a large stream (a table) proportional to its live window too', () => {
+    const live = LARGE_LOG * 2; // live ids in the window: past LARGE_LOG, so the log becomes a table
+    const table = new RecentTransactions(live);
+    let latest = -Infinity;
+    let peak = 0;
+    const events = 4 * live;
+    for (let i = 0; i < events; i++) {
+      if (table.isDuplicate(0, `id-${i}`, i, latest)) throw new Error(`id-${i} taken for a duplicate`);
+      latest = i;
+      peak = Math.max(peak, table.size);
+    }
+    expect(peak).toBeLessThan(4 * live);
+    // Every id of the last window is still a duplicate, an older one is not.
+    const last = events - 1;
+    expect(table.isDuplicate(0, `id-${last}`, events, latest)).toBe(true);
+    expect(table.isDuplicate(0, `id-${events - live + 1}`, events, latest)).toBe(true);
+    expect(table.isDuplicate(0, `id-${events - live - 1}`, events, latest)).toBe(false);
   });
 
   it('tells apart equal ids of different streams', () => {
