@@ -1,4 +1,4 @@
-// `svcpkg compile` at scale (SPEC §11): cold and unchanged against validate (cold, clean, --jobs 1)
+// `svcpkg compile` at scale (README.md#performance): cold and unchanged against validate (cold, clean, --jobs 1)
 // measured in the same run, alternating A/B, beside the manifest sizes and the time `tsc --strict`
 // takes to type-check the 10,000-package out/manifest.ts (budget: under 30 s).
 import { existsSync, statSync } from 'node:fs';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { CORPUS_VERSION, writePackageCorpus } from './corpus.mjs';
 import { BIN, CORPUS_DIR, QUICK, ROOT, median, parallelism, report, timeProcess } from './lib.mjs';
 
-// BENCH_PACKAGES: a smaller corpus to try the bench itself out (figures of SPEC §11 are for 10,000).
+// BENCH_PACKAGES: a smaller corpus to try the bench itself out (the budgets are for 10,000).
 const N = Number(process.env.BENCH_PACKAGES ?? 10_000);
 const big = path.join(CORPUS_DIR, `packages-${N}-compile.v${CORPUS_VERSION}`);
 

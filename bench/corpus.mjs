@@ -1,5 +1,5 @@
 // Deterministic benchmark corpora: N packages spread over files, clean or with realistic noise
-// (SPEC §11: shared tiers, dominated plans, a few broken files). Seeded: same output every time.
+// (README.md#performance: shared tiers, dominated plans, a few broken files). Seeded: same output every time.
 // `node bench/corpus.mjs packages DIR N` or `node bench/corpus.mjs noisy DIR N`.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';

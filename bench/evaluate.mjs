@@ -1,7 +1,7 @@
 // `node bench/evaluate.mjs [--quick]` (after `npm run build`): the evaluator and `simulate`'s
-// replay against SPEC §11, each beside its baseline measured in the same run:
+// replay against the budgets of README.md#performance, each beside its baseline measured in the same run:
 //   1. events/s through the evaluator in-process (events already parsed) — budget ≥ 3M/s;
-//   2. NDJSON replay (read, split, parse, evaluate) vs bare JSON.parse of the same lines — ≤ 1.5×;
+//   2. NDJSON replay (read, split, parse, evaluate) vs bare JSON.parse of the same lines — ≤ 1.3×;
 //   3. peak live memory (heap + typed arrays) replaying N and 10·N events — flat (≤ 1.5×);
 //   4. replay with priced overage vs the same replay unpriced — pricing adds ≤ 10 % (≤ 1.10×).
 // Events are realistic Lago payloads on the accepted path (limits high enough), with unique
@@ -31,7 +31,9 @@ if (globalThis.gc === undefined) {
 // 1. In-process: pre-parsed events through `record`.
 
 async function benchInProcess() {
-  const n = QUICK ? 200_000 : 1_000_000;
+  // 1M events span 50 days at the bench's density: the 35-day dedupe window is full, as the budget
+  // asks, with --quick too (200,000 events, ten days, measured an evaluator with half-empty logs).
+  const n = 1_000_000;
   const lines = [];
   for await (const chunk of eventChunks(n)) lines.push(...chunk.split('\n').filter(Boolean));
   const parseStart = performance.now();
@@ -118,7 +120,7 @@ async function benchReplay() {
     value: median(replay),
     baselineName: 'read, split and JSON.parse alone',
     baseline: median(parse),
-    budget: { text: '≤ 1.5×', ok: (_, ratio) => ratio <= 1.5 },
+    budget: { text: '≤ 1.3×', ok: (_, ratio) => ratio <= 1.3 },
   });
   // For the record, not the budget: the replay decodes ASCII chunks as Latin-1, which the
   // baseline above does not; against a baseline doing the same, the ratio shows the rest.
@@ -182,7 +184,7 @@ async function benchMemory() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 4. Pricing: replay with priced overage vs the same replay unpriced — SPEC §11, pricing adds ≤ 10 %.
+// 4. Pricing: replay with priced overage vs the same replay unpriced — pricing adds ≤ 10 %.
 // Same NDJSON file, same package, overages enabled and limits the stream crosses (about 30 % of
 // the events land in overage in the full run), one side with an overage price of each model
 // (docs/revenue.md), the other with none: decisions are identical, what differs is pricing each
@@ -273,9 +275,10 @@ function spread(values, unit) {
   return `runs from ${fmt(Math.min(...values))} to ${fmt(Math.max(...values))}`;
 }
 
-console.log(`# evaluator and replay (SPEC §11)${QUICK ? ' (--quick)' : ''}\nmachine: ${machine()}; load average ${loadAverage()}; two threads give ${(await parallelism()).toFixed(2)}× one thread's throughput (2 = two free cores)`);
+console.log(`# evaluator and replay${QUICK ? ' (--quick)' : ''}\nmachine: ${machine()}; load average ${loadAverage()}; two threads give ${(await parallelism()).toFixed(2)}× one thread's throughput (2 = two free cores)`);
 const results = [await benchInProcess(), await benchReplay(), await benchMemory()];
-const failed = results.filter((r) => (r.name.startsWith('evaluator') ? r.value < 3_000_000 : r.ratio > 1.5));
+const [inProcess, replay, memory] = results;
+const failed = [inProcess.value < 3_000_000 && inProcess, replay.ratio > 1.3 && replay, memory.ratio > 1.5 && memory].filter(Boolean);
 // Pricing has its own budget (≤ 1.10×), kept apart from the list above.
 const pricing = await benchPricing();
 if (pricing.ratio > 1.1) failed.push(pricing);

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick]`: every benchmark of SPEC §11, each against its baseline in the same run.
+// `npm run bench [-- --quick]`: every budget of README.md#performance, each against its baseline in the same run.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';

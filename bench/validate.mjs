@@ -1,4 +1,4 @@
-// `svcpkg validate` at scale, against js-yaml and ajv-cli on the same files (SPEC §11); compile: bench/compile.mjs.
+// `svcpkg validate` at scale, against js-yaml and ajv-cli on the same files (README.md#performance); compile: bench/compile.mjs.
 // Every validate is measured cold (--no-cache: each file parsed and checked) and warm (the result
 // cache in .svcpkg-cache/ holds every file: the warm-up run writes it, the measured runs read it).
 import { existsSync } from 'node:fs';
@@ -9,12 +9,12 @@ import { BROKEN_EVERY, CORPUS_VERSION, writePackageCorpus } from './corpus.mjs';
 import os from 'node:os';
 import { BIN, CORPUS_DIR, QUICK, ROOT, parallelism, report, timeProcess } from './lib.mjs';
 
-// BENCH_PACKAGES: a smaller corpus to try the bench itself out (figures of SPEC §11 are for 10,000).
+// BENCH_PACKAGES: a smaller corpus to try the bench itself out (the budgets are for 10,000).
 const N = Number(process.env.BENCH_PACKAGES ?? 10_000);
 const FILES = Math.ceil(N / 4).toLocaleString('en-US');
 
 /**
- * The two corpora every validate figure is measured on (SPEC §11): clean (the fast path alone) and
+ * The two corpora every validate figure is measured on (README.md#performance): clean (the fast path alone) and
  * noisy as real repositories are (shared tiers and dominated plans: every file carries warnings,
  * whose positions must not cost a second parse; one file in 97 broken). `code`: validate's exit code.
  */

@@ -1,4 +1,4 @@
-// `svcpkg watch` latency (SPEC §11): save → diagnostics for 1,000 packages, under 100 ms after the
+// `svcpkg watch` latency (README.md#performance): save → diagnostics for 1,000 packages, under 100 ms after the
 // debounce. Runs the watch engine in-process from dist/ over a generated temporary repository and
 // measures from the file write to the diagnostics callback, minus the debounce. Baseline: a full
 // check of the same repository without the watch cache, in the same process.

@@ -1,4 +1,4 @@
-// Baseline: read every YAML file under a folder and parse it with js-yaml alone (SPEC §11).
+// Baseline: read every YAML file under a folder and parse it with js-yaml alone (README.md#performance).
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadAll } from 'js-yaml';
