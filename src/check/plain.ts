@@ -28,6 +28,8 @@ export interface PlainFile {
   diagnostics: Diagnostic[];
   /** Its packages. */
   packages: PlainPackage[];
+  /** Whether the fast path read it (see CheckedFile). */
+  fastPath: boolean;
 }
 
 /** The plain data of a checked file. */
@@ -36,17 +38,18 @@ export function toPlain(checked: CheckedFile): PlainFile {
     file: checked.file,
     diagnostics: checked.diagnostics,
     packages: checked.packages.map((p) => ({ index: p.source.index, raw: p.raw, pkg: p.pkg, schemaValid: p.schemaValid })),
+    fastPath: checked.fastPath,
   };
 }
 
 /** A checked file again, from its plain data and the text it was checked with. */
 export function fromPlain(plain: PlainFile, text: string, parseOptions: ParseOptions): CheckedFile {
-  const positions = lazyPositions(plain.file, text, parseOptions);
+  const positions = lazyPositions(plain.file, text, parseOptions, plain.fastPath);
   const packages: CheckedPackage[] = plain.packages.map((p) => ({
     source: lazyDocument(plain.file, p.index, p.raw, positions),
     raw: p.raw,
     pkg: p.pkg,
     schemaValid: p.schemaValid,
   }));
-  return { file: plain.file, text, diagnostics: plain.diagnostics, packages };
+  return { file: plain.file, text, diagnostics: plain.diagnostics, packages, fastPath: plain.fastPath };
 }

@@ -20,6 +20,12 @@ export interface CheckedFile {
   readonly diagnostics: Diagnostic[];
   /** Its packages, one per YAML document that parsed as a mapping. */
   readonly packages: CheckedPackage[];
+  /**
+   * Whether it was read by the fast path (js-yaml; positions from the pointer scan), else by the
+   * full parser. Kept with a cached or worker result, so that positions asked for later come from
+   * the same place, without deciding again (docs/decisions.md, "the fast path is remembered").
+   */
+  readonly fastPath: boolean;
 }
 
 /** Options of checkFile. */
@@ -30,7 +36,8 @@ export interface CheckFileOptions extends ParseOptions {
 
 /** Parse a package file, validate each document against the package schema and run the package rules. */
 export function checkFile(file: string, text: string, catalog: Catalog, options: CheckFileOptions = {}): CheckedFile {
-  const parsed = (options.fast !== false ? parseSourceFast(file, text, options) : undefined) ?? parseSource(file, text, options);
+  const fast = options.fast !== false ? parseSourceFast(file, text, options) : undefined;
+  const parsed = fast ?? parseSource(file, text, options);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const packages: CheckedPackage[] = [];
   for (const source of parsed.documents) {
@@ -53,7 +60,7 @@ export function checkFile(file: string, text: string, catalog: Catalog, options:
     };
     for (const rule of PACKAGE_RULES) rule.check(ctx);
   }
-  return { file, text, diagnostics, packages };
+  return { file, text, diagnostics, packages, fastPath: fast !== undefined };
 }
 
 /**

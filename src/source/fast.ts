@@ -104,9 +104,10 @@ export function parseSourceFast(file: string, rawText: string, options: ParseOpt
 export type LazyPositions = (index: number) => SourceDocument | undefined;
 
 /**
- * Positions on demand. On a text the fast path takes (`fastPath`; when not given — results from a
- * worker or the cache — a text the fast path's gate accepts), a scan along the pointer (locate.ts); anything the
- * scan is not sure of, and every other text, from one full parse of the file, shared by its documents.
+ * Positions on demand. On a text the fast path took (`fastPath`, which checked results from a worker
+ * or the cache carry with them; when not given, a text the fast path's gate accepts), a scan along
+ * the pointer (locate.ts); anything the scan is not sure of, and every other text, from one full
+ * parse of the file, shared by its documents.
  */
 export function lazyPositions(file: string, text: string, options: ParseOptions = {}, fastPath?: boolean): LazyPositions {
   let full: SourceFile | undefined;
