@@ -1,4 +1,5 @@
-// The result cache's file (.svcpkg-cache/check.v1.bin): a one-line JSON header (format, key,
+// The result cache's files (.svcpkg-cache/check.v1.bin, and across.v1.bin for the rules across
+// packages): a one-line JSON header (format, key,
 // checksum of the rest), then every entry serialised by v8 — the structured clone worker threads
 // use, so values come back exactly (`.nan`, `.inf`, `-0` included) and a package's raw and
 // well-typed views, which share their nested objects, are stored once. For 10,000 packages that
@@ -8,12 +9,20 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { MAX_MACHINE_FILE_SIZE, readFileSafely } from '../source/safe-file.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PlainFile } from './plain.js';
 
 /** The cache file's name inside the cache folder; its version changes with the format. */
 export const RESULT_CACHE_FILE = 'check.v1.bin';
 
+/**
+ * The file of the rules across packages' diagnostics, for the exact set of files (paths and text
+ * hashes, in order) of the last run: reused when no file changed (docs/decisions.md).
+ */
+export const ACROSS_CACHE_FILE = 'across.v1.bin';
+
 const FORMAT = 'svcpkg-check-cache/1';
+const ACROSS_FORMAT = 'svcpkg-across-cache/1';
 
 /** One stored result. */
 export interface CacheEntry {
@@ -34,6 +43,23 @@ interface Header {
  * missing, truncated, corrupt, foreign, another format or key — reads as undefined, never an error.
  */
 export function readCacheFile(file: string, key: string): CacheEntry[] | undefined {
+  const entries = readPayload(file, FORMAT, key);
+  return Array.isArray(entries) && entries.every(isEntry) ? entries : undefined;
+}
+
+/** The stored diagnostics of the rules across packages, when the file is intact and was written under `key`. */
+export function readAcrossFile(file: string, key: string): Diagnostic[] | undefined {
+  const diagnostics = readPayload(file, ACROSS_FORMAT, key);
+  return Array.isArray(diagnostics) && diagnostics.every(isDiagnostic) ? (diagnostics as Diagnostic[]) : undefined;
+}
+
+/** Write the diagnostics of the rules across packages under `key` (as writeCacheFile). */
+export function writeAcrossFile(file: string, key: string, diagnostics: readonly Diagnostic[]): void {
+  writePayload(file, ACROSS_FORMAT, key, diagnostics);
+}
+
+/** The deserialised payload of a cache file of `format` written under `key`, or undefined. */
+function readPayload(file: string, format: string, key: string): unknown {
   try {
     // The safe path: a cache file that is a FIFO, a device or a link out of its folder is not read.
     const read = readFileSafely(file, { maxBytes: MAX_MACHINE_FILE_SIZE, root: path.dirname(file) });
@@ -42,12 +68,11 @@ export function readCacheFile(file: string, key: string): CacheEntry[] | undefin
     const newline = bytes.indexOf(0x0a);
     if (newline < 0) return undefined;
     const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as Partial<Header> | null;
-    if (header?.format !== FORMAT || header.key !== key) return undefined;
+    if (header?.format !== format || header.key !== key) return undefined;
     // The checksum catches what deserialising alone would not: a changed letter, a flipped digit.
     const payload = bytes.subarray(newline + 1);
     if (header.checksum !== checksum(payload)) return undefined;
-    const entries: unknown = deserialize(payload);
-    return Array.isArray(entries) && entries.every(isEntry) ? entries : undefined;
+    return deserialize(payload) as unknown;
   } catch {
     return undefined;
   }
@@ -58,10 +83,14 @@ export function readCacheFile(file: string, key: string): CacheEntry[] | undefin
  * one. A cache that cannot be written only costs speed next time.
  */
 export function writeCacheFile(file: string, key: string, entries: readonly CacheEntry[]): void {
+  writePayload(file, FORMAT, key, entries);
+}
+
+function writePayload(file: string, format: string, key: string, value: unknown): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    const payload = serialize(entries);
-    const header: Header = { format: FORMAT, key, checksum: checksum(payload) };
+    const payload = serialize(value);
+    const header: Header = { format, key, checksum: checksum(payload) };
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(temporary, Buffer.concat([Buffer.from(JSON.stringify(header) + '\n'), payload]));
     renameSync(temporary, file);
@@ -88,7 +117,8 @@ function isEntry(value: unknown): value is CacheEntry {
     Array.isArray(result['diagnostics']) &&
     result['diagnostics'].every(isDiagnostic) &&
     Array.isArray(result['packages']) &&
-    result['packages'].every(isPackage)
+    result['packages'].every(isPackage) &&
+    typeof result['fastPath'] === 'boolean'
   );
 }
 

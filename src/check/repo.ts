@@ -159,6 +159,12 @@ export async function checkRepo(options: RepoCheckOptions): Promise<RepoCheck> {
   }
   stored?.save(files);
   const packages = files.flatMap((f) => f.packages);
-  diagnostics.addAll(checkAcrossPackages(packages, catalog));
+  // When no file changed, the rules across packages would find what they found last time.
+  let across = stored?.across(files);
+  if (across === undefined) {
+    across = checkAcrossPackages(packages, catalog);
+    stored?.saveAcross(files, across);
+  }
+  diagnostics.addAll(across);
   return { catalog, files, packages, diagnostics: diagnostics.done(), ignored, fromCache };
 }

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { SCHEMAS_DIR } from '../assets.js';
 import { DEFAULT_MAX_DEPTH, type ParseOptions } from '../source/parse.js';
 import { VERSION } from '../version.js';
-import { readCacheFile, RESULT_CACHE_FILE, writeCacheFile, type CacheEntry } from './cache-file.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { ACROSS_CACHE_FILE, readAcrossFile, readCacheFile, RESULT_CACHE_FILE, writeAcrossFile, writeCacheFile, type CacheEntry } from './cache-file.js';
 import { toPlain, type PlainFile } from './plain.js';
 import type { CheckedFile } from './run.js';
 
@@ -31,6 +32,13 @@ export interface ResultCache {
   lookup(file: string, text: string): PlainFile | undefined;
   /** Store this run's results — its files and no others — unless they are exactly what was read. */
   save(files: readonly CheckedFile[]): void;
+  /**
+   * The diagnostics of the rules across packages stored by a run over exactly these files (the same
+   * paths, in this order, every one found unchanged by `lookup`), if any.
+   */
+  across(files: readonly CheckedFile[]): Diagnostic[] | undefined;
+  /** Store the diagnostics of the rules across packages for these files, unless they came from `across`. */
+  saveAcross(files: readonly CheckedFile[], diagnostics: readonly Diagnostic[]): void;
 }
 
 /**
@@ -44,6 +52,14 @@ export function openResultCache(dir: string, inputs: ResultCacheInputs, read = t
   const stored = new Map(((read ? readCacheFile(file, key) : undefined) ?? []).map((e): [string, CacheEntry] => [e.result.file, e]));
   const hashes = new Map<string, string>();
   const hits = new Set<string>();
+  const acrossFile = path.join(dir, ACROSS_CACHE_FILE);
+  // The rules across packages read every package: their result is keyed by the run's key and every
+  // file's path and text hash, in order. Only a run whose files were all unchanged can use it.
+  const acrossKey = (files: readonly CheckedFile[]): string =>
+    createHash('sha256')
+      .update(JSON.stringify([key, files.map((f) => [f.file, hashes.get(f.file) ?? textHash(f.text)])]))
+      .digest('base64');
+  let acrossReused = false;
   return {
     knows: (name) => stored.has(name),
     lookup(name, text) {
@@ -62,6 +78,15 @@ export function openResultCache(dir: string, inputs: ResultCacheInputs, read = t
         return hit ?? { hash: hashes.get(f.file) ?? textHash(f.text), result: toPlain(f) };
       });
       writeCacheFile(file, key, entries);
+    },
+    across(files) {
+      if (!read || !files.every((f) => hits.has(f.file))) return undefined;
+      const diagnostics = readAcrossFile(acrossFile, acrossKey(files));
+      acrossReused = diagnostics !== undefined;
+      return diagnostics;
+    },
+    saveAcross(files, diagnostics) {
+      if (!acrossReused) writeAcrossFile(acrossFile, acrossKey(files), diagnostics);
     },
   };
 }

@@ -4,7 +4,7 @@ import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promi
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOG_DIR } from '../../src/assets.js';
-import { readCacheFile, RESULT_CACHE_FILE, writeCacheFile, type CacheEntry } from '../../src/check/cache-file.js';
+import { ACROSS_CACHE_FILE, readAcrossFile, readCacheFile, RESULT_CACHE_FILE, writeAcrossFile, writeCacheFile, type CacheEntry } from '../../src/check/cache-file.js';
 import { checkRepo } from '../../src/check/repo.js';
 import { makeRepo, REPO_ROOT, runInProcess, VALID_PACKAGE } from '../helpers/cli.js';
 import { CORPUS } from '../source/hostile-corpus.js';
@@ -107,6 +107,33 @@ describe('result cache (.svcpkg-cache)', () => {
     expect(copied.diagnostics.filter((d) => d.message === FORGED).map((d) => d.file)).toEqual(['packages.d/a.yaml', 'packages.d/b.yaml']);
   });
 
+  it('reuses the diagnostics of the rules across packages only when no file changed, and never in CI', async () => {
+    // Two packages at one tier: SP4004, a rule across packages, with a related location.
+    const a = VALID_PACKAGE.replace('status: inactive', 'status: draft');
+    const b = a.replace('meet-basic', 'meet-b').replace('Basic', 'B');
+    const dir = await repo({ 'packages.d/a.yaml': a + 'tier: 1\n', 'packages.d/b.yaml': b + 'tier: 1\n' });
+    const cold = await validate(dir, '--format', 'json', '--no-cache');
+    expect(cold.stdout).toContain('SP4004');
+    expect(await validate(dir, '--format', 'json')).toEqual(cold);
+    const acrossFile = path.join(dir, '.svcpkg-cache', ACROSS_CACHE_FILE);
+    const bytes = await readFile(acrossFile);
+    const key = (JSON.parse(bytes.subarray(0, bytes.indexOf(0x0a)).toString('utf8')) as { key: string }).key;
+    const stored = readAcrossFile(acrossFile, key);
+    expect(stored?.map((d) => d.code)).toEqual(['SP4004']);
+    const forged = [...stored!, { ...stored![0]!, code: 'SP4003', message: FORGED }];
+    writeAcrossFile(acrossFile, key, forged);
+    // Nothing changed: the stored result is the result (the forgery shows it was read).
+    expect((await validate(dir, '--format', 'json')).stdout).toContain(FORGED);
+    // Not in CI, where a forged cache must not decide.
+    expect((await runInProcess(['validate', '--format', 'json'], { cwd: dir, env: { CI: 'true' } })).stdout).not.toContain(FORGED);
+    writeAcrossFile(acrossFile, key, forged);
+    // One file changed (not its tier): the rules run again, over every package.
+    await writeFile(path.join(dir, 'packages.d/b.yaml'), b.replace('name: B', 'name: B2') + 'tier: 1\n');
+    const edited = await validate(dir, '--format', 'json');
+    expect(edited.stdout).not.toContain(FORGED);
+    expect(edited.stdout).toContain('SP4004');
+  });
+
   it('invalidates every entry when the catalog or the parser options change', async () => {
     const dir = await repo({ 'packages.d/a.yaml': VALID_PACKAGE, 'svcpkg.config.yaml': 'catalog: catalog\n' });
     await cp(DEFAULT_CATALOG_DIR, path.join(dir, 'catalog'), { recursive: true });
@@ -169,7 +196,7 @@ describe('result cache (.svcpkg-cache)', () => {
     await rm(cacheFileOf(dir));
     await mkdir(cacheFileOf(dir));
     expect(await validate(dir, '--format', 'json')).toEqual(reference);
-    expect(await readdir(path.join(dir, '.svcpkg-cache'))).toEqual([RESULT_CACHE_FILE]); // the temporary file is gone
+    expect(await readdir(path.join(dir, '.svcpkg-cache'))).toEqual([ACROSS_CACHE_FILE, RESULT_CACHE_FILE]); // the temporary file is gone
   });
 
   it('skips writing silently when the cache folder cannot be created, and survives its deletion', async () => {
@@ -183,7 +210,7 @@ describe('result cache (.svcpkg-cache)', () => {
     await rm(path.join(dir, '.svcpkg-cache'), { recursive: true });
     expect(await validate(dir)).toEqual(reference);
     expect(await hits(dir)).toBe(1);
-    expect(await readdir(path.join(dir, '.svcpkg-cache'))).toEqual([RESULT_CACHE_FILE]); // no temporary file left
+    expect(await readdir(path.join(dir, '.svcpkg-cache'))).toEqual([ACROSS_CACHE_FILE, RESULT_CACHE_FILE]); // no temporary file left
   });
 
   it('with --no-cache neither reads nor writes it, in validate and compile', async () => {
