@@ -22,22 +22,32 @@ class Model {
   }
 }
 
+/** One recorded id: its stream, its number, and how far the clock moves before it (back, too). */
+interface Op {
+  stream: number;
+  id: number;
+  step: number;
+}
+
+/** Replay `ops` through the table and the model, expecting the same answer to every id. */
+function agreeOn(table: RecentTransactions, model: Model, ops: readonly Op[], streamCount: number): void {
+  const streams = Array.from({ length: streamCount }, () => ({ latest: -Infinity }));
+  let clock = 0;
+  for (const { stream, id, step } of ops) {
+    clock = Math.max(0, clock + step);
+    const s = streams[stream]!;
+    const expected = model.isDuplicate(stream, `t${id}`, clock, s.latest);
+    expect(table.isDuplicate(stream, `t${id}`, clock, s.latest)).toBe(expected);
+    if (!expected && clock >= s.latest) s.latest = clock;
+  }
+}
+
 describe('RecentTransactions', () => {
   it('agrees with the Map model through rebuilds, lapses and out-of-order instants', () => {
     const op = fc.record({ stream: fc.integer({ min: 0, max: 5 }), id: fc.integer({ min: 0, max: 3000 }), step: fc.integer({ min: -3, max: 5 }) });
     fc.assert(
       fc.property(fc.array(op, { minLength: 500, maxLength: 3000 }), fc.integer({ min: 1, max: 400 }), (ops, windowMs) => {
-        const streams = Array.from({ length: 6 }, () => ({ latest: -Infinity }));
-        const table = new RecentTransactions(windowMs);
-        const model = new Model(windowMs);
-        let clock = 0;
-        for (const { stream, id, step } of ops) {
-          clock = Math.max(0, clock + step);
-          const s = streams[stream]!;
-          const expected = model.isDuplicate(stream, `t${id}`, clock, s.latest);
-          expect(table.isDuplicate(stream, `t${id}`, clock, s.latest)).toBe(expected);
-          if (!expected && clock >= s.latest) s.latest = clock;
-        }
+        agreeOn(new RecentTransactions(windowMs), new Model(windowMs), ops, 6);
       }),
       { numRuns: 60 },
     );
@@ -120,17 +130,7 @@ describe('RecentTransactions', () => {
         fc.integer({ min: 1, max: 200 }),
         fc.constantFrom(16, LARGE_LOG),
         (ops, windowMs, largeLog) => {
-          const streams = Array.from({ length: 3 }, () => ({ latest: -Infinity }));
-          const table = new RecentTransactions(windowMs, largeLog, tiny);
-          const model = new Model(windowMs, tiny);
-          let clock = 0;
-          for (const { stream, id, step } of ops) {
-            clock = Math.max(0, clock + step);
-            const s = streams[stream]!;
-            const expected = model.isDuplicate(stream, `t${id}`, clock, s.latest);
-            expect(table.isDuplicate(stream, `t${id}`, clock, s.latest)).toBe(expected);
-            if (!expected && clock >= s.latest) s.latest = clock;
-          }
+          agreeOn(new RecentTransactions(windowMs, largeLog, tiny), new Model(windowMs, tiny), ops, 3);
         },
       ),
       { numRuns: 60 },
