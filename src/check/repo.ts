@@ -8,9 +8,9 @@ import { discoverSources } from '../source/discover.js';
 import { readSourceTextSync } from '../source/read.js';
 import type { CheckedPackage } from './context.js';
 import { checkFiles, MIN_FILES_FOR_WORKERS, startPool, threadsFor, type CheckPool } from './parallel.js';
-import { fromPlain } from './plain.js';
+import { fromCached } from './plain.js';
 import { openResultCache } from './result-cache.js';
-import { checkAcrossPackages, type CheckedFile } from './run.js';
+import { checkAcrossPackages, checkFile, type CheckedFile } from './run.js';
 
 /** A package file given as text, bypassing the file system (staged content, editor buffers). */
 export interface TextSource {
@@ -64,8 +64,10 @@ export interface RepoCheck {
   catalog?: Catalog;
   /** Every file checked, in path order. */
   files: CheckedFile[];
-  /** Every package, in file order. */
-  packages: CheckedPackage[];
+  /** Every package, in file order (results from the result cache read theirs on first access). */
+  readonly packages: CheckedPackage[];
+  /** How many packages, without reading them. */
+  packageCount: number;
   /**
    * Every diagnostic, sorted by file and position. When the input could not be used at all (a
    * missing catalog file or packages folder) some are fatal (`isFatal`): the CLI exits 2.
@@ -84,7 +86,7 @@ export async function checkRepo(options: RepoCheckOptions): Promise<RepoCheck> {
   const diagnostics = new DiagnosticCollector(options.severity);
   diagnostics.addAll(catalogLoad.diagnostics);
   const catalog = catalogLoad.catalog;
-  if (!catalog) return { files: [], packages: [], diagnostics: diagnostics.done(), ignored: [], fromCache: 0 };
+  if (!catalog) return { files: [], packages: [], packageCount: 0, diagnostics: diagnostics.done(), ignored: [], fromCache: 0 };
 
   const parseOptions = options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth };
   // Files unchanged since the last run are reused — from memory (watch mode) or from the result
@@ -133,9 +135,11 @@ export async function checkRepo(options: RepoCheckOptions): Promise<RepoCheck> {
       reused.set(source.file, cached);
       continue;
     }
-    const plain = stored?.lookup(source.file, source.text);
-    if (plain) {
-      reused.set(source.file, fromPlain(plain, source.text, parseOptions));
+    const result = stored?.lookup(source.file, source.text);
+    if (stored && result) {
+      const { file, text } = source;
+      const recheck = (): CheckedPackage[] => checkFile(file, text, catalog, parseOptions).packages;
+      reused.set(file, fromCached(result, text, parseOptions, () => stored.packages(file), recheck));
       fromCache++;
     } else {
       todo.push(source);
@@ -158,13 +162,24 @@ export async function checkRepo(options: RepoCheckOptions): Promise<RepoCheck> {
     diagnostics.addAll(checked.diagnostics);
   }
   stored?.save(files);
-  const packages = files.flatMap((f) => f.packages);
-  // When no file changed, the rules across packages would find what they found last time.
+  // When no file changed, the rules across packages would find what they found last time, and the
+  // packages are not read at all unless the caller asks for them (compile does; validate does not).
   let across = stored?.across(files);
   if (across === undefined) {
-    across = checkAcrossPackages(packages, catalog);
+    across = checkAcrossPackages(files.flatMap((f) => f.packages), catalog);
     stored?.saveAcross(files, across);
   }
   diagnostics.addAll(across);
-  return { catalog, files, packages, diagnostics: diagnostics.done(), ignored, fromCache };
+  let packages: CheckedPackage[] | undefined;
+  return {
+    catalog,
+    files,
+    get packages(): CheckedPackage[] {
+      return (packages ??= files.flatMap((f) => f.packages));
+    },
+    packageCount: files.reduce((n, f) => n + f.packageCount, 0),
+    diagnostics: diagnostics.done(),
+    ignored,
+    fromCache,
+  };
 }

@@ -20,6 +20,8 @@ export interface CheckedFile {
   readonly diagnostics: Diagnostic[];
   /** Its packages, one per YAML document that parsed as a mapping. */
   readonly packages: CheckedPackage[];
+  /** How many packages: known without the packages themselves (a cached result reads them only on need). */
+  readonly packageCount: number;
   /**
    * Whether it was read by the fast path (js-yaml; positions from the pointer scan), else by the
    * full parser. Kept with a cached or worker result, so that positions asked for later come from
@@ -60,7 +62,7 @@ export function checkFile(file: string, text: string, catalog: Catalog, options:
     };
     for (const rule of PACKAGE_RULES) rule.check(ctx);
   }
-  return { file, text, diagnostics, packages, fastPath: fast !== undefined };
+  return { file, text, diagnostics, packages, packageCount: packages.length, fastPath: fast !== undefined };
 }
 
 /**

@@ -4,7 +4,7 @@ import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promi
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOG_DIR } from '../../src/assets.js';
-import { ACROSS_CACHE_FILE, readAcrossFile, readCacheFile, RESULT_CACHE_FILE, writeAcrossFile, writeCacheFile, type CacheEntry } from '../../src/check/cache-file.js';
+import { ACROSS_CACHE_FILE, PACKAGES_CACHE_FILE, readAcrossFile, readPackagesFile, writePackagesFile, readCacheFile, RESULT_CACHE_FILE, writeAcrossFile, writeCacheFile, type CacheEntry } from '../../src/check/cache-file.js';
 import { checkRepo } from '../../src/check/repo.js';
 import { makeRepo, REPO_ROOT, runInProcess, VALID_PACKAGE } from '../helpers/cli.js';
 import { CORPUS } from '../source/hostile-corpus.js';
@@ -134,6 +134,31 @@ describe('result cache (.svcpkg-cache)', () => {
     expect(edited.stdout).toContain('SP4004');
   });
 
+  it('reads the packages only when a run needs them, and checks a file again when they are gone', async () => {
+    const a = VALID_PACKAGE.replace('status: inactive', 'status: draft');
+    const b = a.replace('meet-basic', 'meet-b').replace('Basic', 'B');
+    const dir = await repo({ 'packages.d/a.yaml': a, 'packages.d/b.yaml': b });
+    const clean = await validate(dir, '--format', 'json');
+    expect(clean.code).toBe(0);
+    const packagesFile = path.join(dir, '.svcpkg-cache', PACKAGES_CACHE_FILE);
+    // Nothing changed: validate needs no package, so a missing packages file changes nothing and is not rewritten.
+    await rm(packagesFile);
+    expect(await validate(dir, '--format', 'json')).toEqual(clean);
+    await expect(stat(packagesFile)).rejects.toThrow();
+    // A file changed: the rules across packages read every package, b's checked again for lack of them.
+    await writeFile(path.join(dir, 'packages.d/a.yaml'), a.replace('name: Basic', 'name: Basic A'));
+    expect((await validate(dir, '--format', 'json')).code).toBe(0);
+    expect((await stat(packagesFile)).isFile()).toBe(true);
+    // They come from the packages file when it holds them: b's, forged to take a's code, clash with a's.
+    const bytes = await readFile(packagesFile);
+    const key = (JSON.parse(bytes.subarray(0, bytes.indexOf(0x0a)).toString('utf8')) as { key: string }).key;
+    const entries = readPackagesFile(packagesFile, key)!;
+    for (const entry of entries.filter((e) => e.file === 'packages.d/b.yaml')) for (const p of entry.packages) p.pkg.code = 'meet-basic';
+    writePackagesFile(packagesFile, key, entries);
+    await writeFile(path.join(dir, 'packages.d/a.yaml'), a.replace('name: Basic', 'name: Basic AA'));
+    expect((await validate(dir, '--format', 'json')).stdout).toContain('SP4001');
+  });
+
   it('invalidates every entry when the catalog or the parser options change', async () => {
     const dir = await repo({ 'packages.d/a.yaml': VALID_PACKAGE, 'svcpkg.config.yaml': 'catalog: catalog\n' });
     await cp(DEFAULT_CATALOG_DIR, path.join(dir, 'catalog'), { recursive: true });
@@ -196,7 +221,7 @@ describe('result cache (.svcpkg-cache)', () => {
     await rm(cacheFileOf(dir));
     await mkdir(cacheFileOf(dir));
     expect(await validate(dir, '--format', 'json')).toEqual(reference);
-    expect(await readdir(path.join(dir, '.svcpkg-cache'))).toEqual([ACROSS_CACHE_FILE, RESULT_CACHE_FILE]); // the temporary file is gone
+    expect(await readdir(path.join(dir, '.svcpkg-cache'))).toEqual([ACROSS_CACHE_FILE, RESULT_CACHE_FILE, PACKAGES_CACHE_FILE]); // the temporary files are gone
   });
 
   it('skips writing silently when the cache folder cannot be created, and survives its deletion', async () => {
@@ -210,7 +235,7 @@ describe('result cache (.svcpkg-cache)', () => {
     await rm(path.join(dir, '.svcpkg-cache'), { recursive: true });
     expect(await validate(dir)).toEqual(reference);
     expect(await hits(dir)).toBe(1);
-    expect(await readdir(path.join(dir, '.svcpkg-cache'))).toEqual([ACROSS_CACHE_FILE, RESULT_CACHE_FILE]); // no temporary file left
+    expect(await readdir(path.join(dir, '.svcpkg-cache'))).toEqual([ACROSS_CACHE_FILE, RESULT_CACHE_FILE, PACKAGES_CACHE_FILE]); // no temporary file left
   });
 
   it('with --no-cache neither reads nor writes it, in validate and compile', async () => {
@@ -241,10 +266,7 @@ describe('result cache (.svcpkg-cache)', () => {
     const dir = await repo({ 'packages.d/a.yaml': VALID_PACKAGE.replace('name: Basic', 'name: Basic\npirce: 3') });
     expect((await validate(dir)).code).toBe(1);
     const entries = await entriesOf(dir);
-    for (const { result } of entries) {
-      result.diagnostics = [];
-      for (const pkg of result.packages) pkg.schemaValid = true;
-    }
+    for (const { result } of entries) result.diagnostics = [];
     writeCacheFile(cacheFileOf(dir), await keyOf(dir), entries);
     const forged = await readFile(cacheFileOf(dir));
     expect((await validate(dir)).code).toBe(0); // the forgery works where the cache is read

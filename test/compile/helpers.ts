@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
-import { ACROSS_CACHE_FILE, RESULT_CACHE_FILE } from '../../src/check/cache-file.js';
+import { ACROSS_CACHE_FILE, PACKAGES_CACHE_FILE, RESULT_CACHE_FILE } from '../../src/check/cache-file.js';
 import type { IdMinter } from '../../src/compile/index.js';
 import { CACHE_DIR } from '../../src/compile/stamp.js';
 import { tempFolder } from '../helpers/temp.js';
@@ -67,7 +67,7 @@ export async function runCli(cwd: string, ...args: string[]): Promise<CliRun> {
 
 /**
  * Every file under `dir` (relative paths, sorted) with its bytes and mtime: to prove nothing was
- * touched. The result cache (both its files) is left out: every check refreshes it, a failed one too (it holds
+ * touched. The result cache (its three files) is left out: every check refreshes it, a failed one too (it holds
  * diagnostics, not outputs), and test/cli/cache.test.ts covers it. The compile stamp stays in.
  */
 export async function snapshotTree(dir: string): Promise<Map<string, { text: string; mtimeMs: number }>> {
@@ -75,7 +75,7 @@ export async function snapshotTree(dir: string): Promise<Map<string, { text: str
   const walk = async (sub: string) => {
     for (const entry of await readdir(path.join(dir, sub), { withFileTypes: true })) {
       const rel = path.join(sub, entry.name);
-      if (rel === path.join(CACHE_DIR, RESULT_CACHE_FILE) || rel === path.join(CACHE_DIR, ACROSS_CACHE_FILE)) continue;
+      if ([RESULT_CACHE_FILE, PACKAGES_CACHE_FILE, ACROSS_CACHE_FILE].some((name) => rel === path.join(CACHE_DIR, name))) continue;
       if (entry.isDirectory()) await walk(rel);
       else out.set(rel, { text: await readFile(path.join(dir, rel), 'utf8'), mtimeMs: (await stat(path.join(dir, rel))).mtimeMs });
     }

@@ -45,8 +45,9 @@ const READERS: {
     args: ["compile"],
   },
   {
+    // Its packages and across files are read by the same function (cache-file.ts readPayload).
     name: "the result cache (validate --cache)",
-    file: ".svcpkg-cache/check.v1.bin",
+    file: ".svcpkg-cache/check.v2.bin",
     args: ["validate", "--cache"],
   },
   {

@@ -104,7 +104,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const diagnostics: Diagnostic[] = collected.done();
   printDiagnostics(diagnostics, format, io, {
     files: result.files.length,
-    packages: result.packages.length,
+    packages: result.packageCount,
     texts,
     verbose: values.verbose ?? false,
     root: config.root,
