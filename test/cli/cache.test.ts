@@ -1,4 +1,4 @@
-// The result cache across runs (.svcpkg-cache/check.v1.bin, issue 7): a warm run prints exactly
+// The result cache across runs (.svcpkg-cache/: check.v2.bin, packages.v1.bin, across.v1.bin; issue 7): a warm run prints exactly
 // what a cold one does, and an entry is used only for the same path, text, catalog and options.
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -138,8 +138,12 @@ describe('result cache (.svcpkg-cache)', () => {
     const a = VALID_PACKAGE.replace('status: inactive', 'status: draft');
     const b = a.replace('meet-basic', 'meet-b').replace('Basic', 'B');
     const dir = await repo({ 'packages.d/a.yaml': a, 'packages.d/b.yaml': b });
+    // An earlier svcpkg's cache file (packages and all in one) is removed, not left to linger.
+    await mkdir(path.join(dir, '.svcpkg-cache'));
+    await writeFile(path.join(dir, '.svcpkg-cache', 'check.v1.bin'), 'an earlier format\n');
     const clean = await validate(dir, '--format', 'json');
     expect(clean.code).toBe(0);
+    expect((await readdir(path.join(dir, '.svcpkg-cache'))).sort()).toEqual([ACROSS_CACHE_FILE, RESULT_CACHE_FILE, PACKAGES_CACHE_FILE].sort());
     const packagesFile = path.join(dir, '.svcpkg-cache', PACKAGES_CACHE_FILE);
     // Nothing changed: validate needs no package, so a missing packages file changes nothing and is not rewritten.
     await rm(packagesFile);
