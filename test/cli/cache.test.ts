@@ -163,6 +163,20 @@ describe('result cache (.svcpkg-cache)', () => {
     expect((await validate(dir, '--format', 'json')).stdout).toContain('SP4001');
   });
 
+  it('gives compile the packages from the packages file: the manifest of a cold compile, byte for byte', async () => {
+    const dir = await repo({ 'packages.d/a.yaml': VALID_PACKAGE, 'packages.d/b.yaml': VALID_PACKAGE.replace('meet-basic', 'meet-b').replace('Basic', 'B') });
+    const compile = (...args: string[]) => runInProcess(['compile', ...args], { cwd: dir, env: LOCAL });
+    expect((await compile('--no-cache')).code).toBe(0); // mints the ids into the lockfile
+    const cold = await readFile(path.join(dir, 'out', 'manifest.json'), 'utf8');
+    expect((await validate(dir)).code).toBe(0); // fills the cache
+    // Without the outputs and the compile stamp, compile runs, every file's result from the cache.
+    await rm(path.join(dir, 'out'), { recursive: true });
+    await rm(path.join(dir, '.svcpkg-cache', 'compile.json'), { force: true });
+    expect(await hits(dir)).toBe(2);
+    expect((await compile()).code).toBe(0);
+    expect(await readFile(path.join(dir, 'out', 'manifest.json'), 'utf8')).toBe(cold);
+  });
+
   it('invalidates every entry when the catalog or the parser options change', async () => {
     const dir = await repo({ 'packages.d/a.yaml': VALID_PACKAGE, 'svcpkg.config.yaml': 'catalog: catalog\n' });
     await cp(DEFAULT_CATALOG_DIR, path.join(dir, 'catalog'), { recursive: true });
@@ -211,10 +225,10 @@ describe('result cache (.svcpkg-cache)', () => {
       truncated: intact.subarray(0, intact.length >> 1),
       'header only': intact.subarray(0, newline + 1),
       'not ours': 'PK\u0003\u0004 a zip file',
-      'json garbage': '{"format":"svcpkg-check-cache/1","key":\n',
+      'json garbage': '{"format":"svcpkg-check-cache/2","key":\n',
       'flipped byte': flipped,
       'foreign key': foreignKey,
-      'another format': Buffer.from(intact.toString('latin1').replace('svcpkg-check-cache/1', 'svcpkg-check-cache/0'), 'latin1'),
+      'another format': Buffer.from(intact.toString('latin1').replace('svcpkg-check-cache/2', 'svcpkg-check-cache/0'), 'latin1'),
     };
     for (const [name, bytes] of Object.entries(damaged)) {
       await writeFile(cacheFileOf(dir), bytes);
