@@ -1,6 +1,7 @@
 // Each command declares its options once (docs/architecture.md): the argument parser's
 // configuration, the "Options:" block of its --help and the "needs a value" messages all come
 // from that one declaration, so a flag cannot be parsed but undocumented, or documented but refused.
+import { UsageError } from '../diagnostics/errors.js';
 
 /** One command-line option, as the command declares it. */
 export interface OptionSpec {
@@ -120,3 +121,9 @@ export const CACHE_OPTION = {
     `by default it is written but not read`,
   ],
 } as const satisfies OptionSpec;
+
+/** A flag's value checked against a fixed list of choices (`--format`, `--input`). */
+export function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} takes one of ${allowed.join(', ')}; got \`${value}\``);
+}

@@ -6,13 +6,13 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { IoError, UsageError } from '../../diagnostics/errors.js';
 import { formatPretty, shouldUseColor } from '../../diagnostics/format/index.js';
 import { joinPartitionReports, type PartitionFile } from '../../simulate/partition-join.js';
-import { writeJson } from '../../simulate/report-writer.js';
 import { formatTable } from '../../simulate/table.js';
 import { MAX_MACHINE_FILE_SIZE, readFileSafely } from '../../source/safe-file.js';
 import { parseCommandArgs } from '../args.js';
 import { failureExitCode } from '../exit-code.js';
 import type { CommandIO } from '../io.js';
-import { HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
+import { writeJsonReport } from '../json-output.js';
+import { HELP_OPTION, oneOf, optionsHelp, type OptionSpecs } from '../options.js';
 
 export const OPTIONS = {
   format: {
@@ -43,8 +43,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     io.stdout.write(USAGE + '\n');
     return 0;
   }
-  const format = values.format ?? 'table';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format takes one of ${FORMATS.join(', ')}; got \`${format}\``);
+  const format = oneOf(values.format ?? 'table', FORMATS, '--format');
   if (positionals.length === 0) throw new UsageError(`expected the partition reports to merge\n\n${USAGE}`);
 
   const files: PartitionFile[] = positionals.map((argument) => {
@@ -60,14 +59,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     printDiagnostics(joined.diagnostics, files, io);
     return failureExitCode(joined.diagnostics); // SP7018–SP7022 are fatal: exit 2
   }
-  if (format === 'json') {
-    try {
-      await writeJson(joined.report, io.stdout);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EPIPE') return 0;
-      throw new IoError(`cannot write the report: ${(error as Error).message}`);
-    }
-  } else io.stdout.write(formatTable(joined.report, { scenario: joined.scenario ?? '' }));
+  if (format === 'json') await writeJsonReport(joined.report, io, 'the report');
+  else io.stdout.write(formatTable(joined.report, { scenario: joined.scenario ?? '' }));
   return 0;
 }
 

@@ -7,7 +7,7 @@ import { writeFilesAtomically } from '../../compile/emit/write.js';
 import type { ResolvedConfig } from '../../config/load.js';
 import { hasErrors } from '../../diagnostics/collector.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { IoError, UsageError } from '../../diagnostics/errors.js';
+import { UsageError } from '../../diagnostics/errors.js';
 import { formatPretty, shouldUseColor } from '../../diagnostics/format/index.js';
 import { readDiffInput } from '../../diff/input.js';
 import { exitCodeFor, failureExitCode } from '../exit-code.js';
@@ -19,7 +19,6 @@ import { parseScenarioInstant } from '../../simulate/instant.js';
 import { loadScenario } from '../../simulate/load-scenario.js';
 import type { ProjectSources } from '../../simulate/manifest-freshness.js';
 import { MIGRATION_POLICIES } from '../../simulate/migration.js';
-import { writeJson } from '../../simulate/report-writer.js';
 import { packagesMissingFrom } from '../../simulate/run.js';
 import type { Scenario } from '../../simulate/scenario.js';
 import { runPartition, runSimulation, type AgainstPackages, type PageData, type SimulationOutcome } from '../../simulate/simulation.js';
@@ -27,7 +26,8 @@ import { formatTable } from '../../simulate/table.js';
 import { readFrameText } from '../../source/read.js';
 import { parseCommandArgs } from '../args.js';
 import type { CommandIO } from '../io.js';
-import { HELP_OPTION, optionsHelp, type OptionSpecs } from '../options.js';
+import { writeJsonReport } from '../json-output.js';
+import { HELP_OPTION, oneOf, optionsHelp, type OptionSpecs } from '../options.js';
 import { loadProjectConfig } from '../project.js';
 
 export const OPTIONS = {
@@ -221,15 +221,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const { comparison } = outcome;
 
   // JSON is streamed section by section: one string of a large report exceeds V8's string limit.
-  if (format === 'json') {
-    try {
-      await writeJson(comparison ?? outcome.report, io.stdout);
-    } catch (error) {
-      // A reader that stopped early (`| head`) is not a failure; a full disk is an I/O error.
-      if ((error as NodeJS.ErrnoException).code === 'EPIPE') return 0;
-      throw new IoError(`cannot write the report: ${(error as Error).message}`);
-    }
-  }
+  if (format === 'json') await writeJsonReport(comparison ?? outcome.report, io, 'the report');
   else {
     // Coloured on a terminal, by the same rules as validate's output (NO_COLOR, FORCE_COLOR).
     const color = shouldUseColor(io.stdout, io.env);
@@ -278,12 +270,6 @@ async function writePage(scenario: Scenario, outcome: SimulationOutcome, page: P
   if (!quiet) io.stderr.write(`wrote ${display}\n`);
 }
 
-/** A flag value from a fixed list. */
-function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag} takes one of ${allowed.join(', ')}; got \`${value}\``);
-}
-
 /** `--effective`: a date (00:00Z) or a date-time with a zone, as in scenarios. */
 function effectiveDate(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -321,12 +307,7 @@ async function printPartition(
   });
   printDiagnostics(outcome.diagnostics, io, quiet);
   if (!quiet) for (const warning of outcome.warnings) io.stderr.write(`svcpkg: warning: ${warning}\n`);
-  try {
-    await writeJson(outcome.report, io.stdout);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return 0;
-    throw new IoError(`cannot write the partition report: ${(error as Error).message}`);
-  }
+  await writeJsonReport(outcome.report, io, 'the partition report');
   return 0;
 }
 
