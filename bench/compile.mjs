@@ -3,10 +3,9 @@
 // takes to type-check the 10,000-package out/manifest.ts (budget: under 30 s).
 import { existsSync, statSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { CORPUS_VERSION, writePackageCorpus } from './corpus.mjs';
-import { BIN, CORPUS_DIR, QUICK, ROOT, median, parallelism, report, timeProcess } from './lib.mjs';
+import { BIN, CORPUS_DIR, QUICK, ROOT, loadAverage, median, parallelism, report, timeProcess } from './lib.mjs';
 
 // BENCH_PACKAGES: a smaller corpus to try the bench itself out (the budgets are for 10,000).
 const N = Number(process.env.BENCH_PACKAGES ?? 10_000);
@@ -23,7 +22,7 @@ export async function benchCompile() {
   if (!existsSync(path.join(big, 'packages.d'))) await writePackageCorpus(big, N, 4, 42, false);
   const node = process.execPath;
   const probe = await parallelism();
-  console.log(`\n## compile — ${N.toLocaleString('en-US')} packages, clean (two threads give ${probe.toFixed(2)}× one thread's throughput; load average ${os.loadavg().map((l) => l.toFixed(2)).join(', ')})`);
+  console.log(`\n## compile — ${N.toLocaleString('en-US')} packages, clean (two threads give ${probe.toFixed(2)}× one thread's throughput; load average ${loadAverage()})`);
   // Alternating A/B: validate, then compile from cold, so that load changes hit both alike.
   const validates = [];
   const colds = [];

@@ -8,11 +8,10 @@
 // streams: with few, each stream holds many more ids in its dedupe window and uses in its tables).
 // Example: `cp -r dist /tmp/base-dist` before a change, rebuild after, then
 //   node --expose-gc bench/evaluate-ab.mjs /tmp/base-dist dist
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MANIFEST, SUBS, eventLines, parseLines } from './events.mjs';
-import { median } from './lib.mjs';
+import { loadAverage, median } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -27,7 +26,6 @@ const n = option('--events', QUICK ? 200_000 : 1_000_000);
 const runs = option('--runs', QUICK ? 5 : 7);
 const subscriptions = option('--subscriptions', SUBS.length);
 
-const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(', ');
 const evaluators = await Promise.all(builds.map((dir) => import(pathToFileURL(path.join(dir, 'evaluate', 'index.js')).href)));
 const lines = await eventLines(n);
 

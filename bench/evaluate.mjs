@@ -11,21 +11,14 @@
 // The machine is shared and small: every figure is a median of several runs, and the load
 // average is printed beside them. Without `--expose-gc` the bench runs itself again with it, so
 // the memory figures are of live memory, not of garbage.
-import { spawnSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { createEvaluator } from '../dist/evaluate/index.js';
 import { forEachLine, runScenario } from '../dist/simulate/index.js';
 import { decodeUtf8 } from '../dist/simulate/ndjson.js';
 import { DAY, MANIFEST, START, SUBS, SUBSCRIPTIONS, eventChunks, eventsFile, parseLines } from './events.mjs';
-import { QUICK, machine, median, parallelism, report } from './lib.mjs';
+import { QUICK, liveBytes, loadAverage, machine, median, parallelism, report, requireExposedGc } from './lib.mjs';
 
-if (globalThis.gc === undefined) {
-  const self = fileURLToPath(import.meta.url);
-  const result = spawnSync(process.execPath, ['--expose-gc', self, ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(result.status ?? 1);
-}
+requireExposedGc(import.meta.url);
 
 // ---------------------------------------------------------------------------------------------
 // 1. In-process: pre-parsed events through `record`.
@@ -135,12 +128,6 @@ async function benchReplay() {
 
 // ---------------------------------------------------------------------------------------------
 // 3. Memory: live memory stays flat when the event count grows ×10 at the same density.
-
-/** Live memory: the JS heap plus typed-array backing stores (the dedupe table lives in one). */
-function liveBytes() {
-  const usage = process.memoryUsage();
-  return usage.heapUsed + usage.arrayBuffers;
-}
 
 async function peakLiveMemory(n, perDay) {
   const gc = globalThis.gc;
@@ -264,10 +251,6 @@ async function benchPricing() {
 
 // ---------------------------------------------------------------------------------------------
 
-/** The 1-, 5- and 15-minute load averages: the machine is shared. */
-function loadAverage() {
-  return os.loadavg().map((l) => l.toFixed(2)).join(', ');
-}
 
 /** The range of some run figures, for judging the median beside them. */
 function spread(values, unit) {

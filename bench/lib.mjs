@@ -90,3 +90,24 @@ async function probe() {
   const together = performance.now() - start;
   return Math.min(2, (2 * alone) / together);
 }
+
+/** The load averages (1, 5, 15 minutes), printed beside figures taken on a shared machine. */
+export function loadAverage() {
+  return os.loadavg().map((l) => l.toFixed(2)).join(', ');
+}
+
+/** Live memory: the JS heap plus typed-array backing stores (the evaluator's tables live in those). */
+export function liveBytes() {
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
+}
+
+/**
+ * Run the script at `scriptUrl` again with `--expose-gc` unless `gc` is already there, and exit
+ * with its status: memory figures are of live memory, taken after a full collection, not of garbage.
+ */
+export function requireExposedGc(scriptUrl) {
+  if (globalThis.gc !== undefined) return;
+  const result = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(scriptUrl), ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(result.status ?? 1);
+}

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { SUBS, eventsFile } from './events.mjs';
-import { BIN, CORPUS_DIR, QUICK, machine, median, parallelism, report } from './lib.mjs';
+import { BIN, CORPUS_DIR, QUICK, loadAverage, machine, median, parallelism, report } from './lib.mjs';
 
 const N = QUICK ? 400_000 : 1_000_000;
 const JOBS = Math.max(2, Math.min(4, os.availableParallelism()));
@@ -76,7 +76,6 @@ function simulate(dir, scenario, jobs) {
   return { ms, sha: createHash('sha256').update(result.stdout).digest('hex') };
 }
 
-const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(', ');
 
 console.log(`# replay on every core${QUICK ? ' (--quick)' : ''}\nmachine: ${machine()}`);
 const { dir, scenario } = await ensureScenario();

@@ -7,25 +7,15 @@
 //      writing adds to the live memory must be bounded by a section or a few (the report object is in
 //      memory either way), so it is printed against the size of the report's text.
 // Live memory is the JS heap plus typed-array backing stores, sampled after a full GC.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { createEvaluator } from '../dist/evaluate/index.js';
 import { writeJson } from '../dist/simulate/report-writer.js';
 import { DAY, MANIFEST, START } from './events.mjs';
-import { QUICK, machine, report } from './lib.mjs';
+import { QUICK, liveBytes, machine, report, requireExposedGc } from './lib.mjs';
 
-if (globalThis.gc === undefined) {
-  const self = fileURLToPath(import.meta.url);
-  const result = spawnSync(process.execPath, ['--expose-gc', self, ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(result.status ?? 1);
-}
+requireExposedGc(import.meta.url);
 
 const gc = globalThis.gc;
 const mib = (bytes) => bytes / 2 ** 20;
-const liveBytes = () => {
-  const usage = process.memoryUsage();
-  return usage.heapUsed + usage.arrayBuffers;
-};
 
 // ---------------------------------------------------------------------------------------------
 // 1. Every event a new session.

@@ -6,8 +6,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { dump, loadAll } from 'js-yaml';
 import { BROKEN_EVERY, CORPUS_VERSION, writePackageCorpus } from './corpus.mjs';
-import os from 'node:os';
-import { BIN, CORPUS_DIR, QUICK, ROOT, parallelism, report, timeProcess } from './lib.mjs';
+import { BIN, CORPUS_DIR, QUICK, ROOT, loadAverage, parallelism, report, timeProcess } from './lib.mjs';
 
 // BENCH_PACKAGES: a smaller corpus to try the bench itself out (the budgets are for 10,000).
 const N = Number(process.env.BENCH_PACKAGES ?? 10_000);
@@ -75,7 +74,7 @@ async function benchCorpus(corpus) {
   const { big, single, small } = dirs(corpus);
   const node = process.execPath;
   const probe = await parallelism();
-  console.log(`\n## validate — ${N.toLocaleString('en-US')} packages, ${corpus.label} (two threads give ${probe.toFixed(2)}× one thread's throughput, 2 = a free second core; load average ${os.loadavg().map((l) => l.toFixed(2)).join(', ')})`);
+  console.log(`\n## validate — ${N.toLocaleString('en-US')} packages, ${corpus.label} (two threads give ${probe.toFixed(2)}× one thread's throughput, 2 = a free second core; load average ${loadAverage()})`);
   const runs = QUICK ? 2 : 5;
   const cold = ['validate', '--no-cache', '--jobs', '1'];
   const svcpkg = timeProcess(node, [BIN, ...cold], { cwd: big, runs, expectCode: corpus.code });
