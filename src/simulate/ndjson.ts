@@ -101,7 +101,7 @@ export async function forEachValue(
   const lines = await forEachLine(
     chunks,
     (text, lineNumber) => {
-      values[pending] = text === undefined ? undefined : parseOrUndefined(text);
+      values[pending] = parseOrUndefined(text);
       lineNumbers[pending] = lineNumber;
       if (++pending === PARSE_BATCH) flush();
     },
@@ -114,8 +114,9 @@ export async function forEachValue(
   return lines;
 }
 
-/** The JSON value of a line, or undefined when it is not JSON. */
-function parseOrUndefined(text: string): unknown {
+/** The JSON value of a line, or undefined when it is not JSON or was over the length cap (an `invalid` event). */
+export function parseOrUndefined(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
   try {
     return JSON.parse(text);
   } catch {

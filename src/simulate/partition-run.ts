@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createEvaluator, type Evaluator, type UsageEvent } from '../evaluate/index.js';
 import { fromCloudEvent, type EventForm } from './event-form.js';
-import { forEachLine, openTextFile } from './ndjson.js';
+import { forEachLine, openTextFile, parseOrUndefined } from './ndjson.js';
 import { mergePartitions, type MergedReplay } from './partition-merge.js';
 import { PartitionReplay, type PartitionResult, type PartitionSetup } from './partition-replay.js';
 import { partitionOf, subscriptionKeyOfLine, subscriptionKeyOfValue } from './partition-route.js';
@@ -184,21 +184,11 @@ async function* tap(chunks: AsyncIterable<string>, onText: (text: string) => voi
   }
 }
 
-/** The JSON value of a line, or undefined when it is not JSON or over the cap. */
-function parse(text: string | undefined): unknown {
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 /** A partition replayed on this thread. */
 function replaySink(setup: PartitionSetup, index: number): Sink {
   const replay = new PartitionReplay(setup, index);
   return {
-    line: (text) => void replay.record(parse(text)),
+    line: (text) => void replay.record(parseOrUndefined(text)),
     value: (value) => void replay.record(value),
     ready: () => Promise.resolve(),
     finish: () => Promise.resolve({ lastEventAt: replay.lastEventAt, eventsAfterEnd: replay.eventsAfterEnd }),
@@ -218,7 +208,7 @@ function instantSink(setup: PartitionSetup): Sink {
   const cloudEvents = setup.form === 'cloudevents';
   const record = (value: unknown): void => void evaluator.record((cloudEvents ? fromCloudEvent(value) : value) as UsageEvent);
   return {
-    line: (text) => record(parse(text)),
+    line: (text) => record(parseOrUndefined(text)),
     value: record,
     ready: () => Promise.resolve(),
     finish: () => Promise.resolve({ lastEventAt: evaluator.lastEventAt, eventsAfterEnd: 0 }),

@@ -2,6 +2,7 @@
 // partition in batches, parses and replays them, and sends back its result once asked, as of the
 // end the main thread chose from every partition's latest instant.
 import { parentPort, workerData } from 'node:worker_threads';
+import { parseOrUndefined } from './ndjson.js';
 import { PartitionReplay } from './partition-replay.js';
 import type { ToWorker, FromWorker, WorkerSetup } from './partition-run.js';
 
@@ -16,7 +17,7 @@ parentPort!.on('message', (message: ToWorker) => {
       // Lines hold no line break: the batch is split on them again here.
       let start = 0;
       for (let end = text.indexOf('\n'); ; end = text.indexOf('\n', start)) {
-        replay.record(parse(end === -1 ? text.slice(start) : text.slice(start, end)));
+        replay.record(parseOrUndefined(end === -1 ? text.slice(start) : text.slice(start, end)));
         if (end === -1) break;
         start = end + 1;
       }
@@ -31,12 +32,3 @@ parentPort!.on('message', (message: ToWorker) => {
       break;
   }
 });
-
-/** The JSON value of a line, or undefined when it is not JSON (an `invalid` event). */
-function parse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
